@@ -1,0 +1,85 @@
+# salesdesk: five tools over one library.  See README.md.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+override CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Wpedantic -Ilib $(CFLAGS)
+LDLIBS  = -lcsv -liniparser -lical -lcrypto -lm
+
+TOOLS   = schedule followup assign-rep report contracts
+LIBSRC  = $(sort $(wildcard lib/*.c))
+UNITSRC = $(sort $(wildcard tests/test_*.c))
+MAN1    = $(TOOLS:%=man/%.1)
+MAN5    = man/salesdesk.ini.5 man/salesdesk-files.5
+MAN7    = man/salesdesk.7
+
+# Where a build lands: $(B) for the normal build, build/san for the
+# sanitizer build that make check runs the same suite under.
+B       = build/normal
+SAN     = build/san
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+all: deps $(TOOLS:%=bin/%)
+
+deps: build/.deps
+build/.deps: mk/deps.sh
+	@sh mk/deps.sh
+	@mkdir -p build && touch $@
+
+bin/%: $(B)/cmd/%.o $(B)/libsalesdesk.a
+	@mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/%.o: %.c lib/salesdesk.h | build/.deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/libsalesdesk.a: $(LIBSRC:%.c=$(B)/%.o)
+	$(AR) rcs $@ $^
+
+$(B)/tests/%: $(B)/tests/%.o $(B)/libsalesdesk.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+
+# The sanitizer build: a second make of the same sources under build/san.
+san:
+	@$(MAKE) --no-print-directory B=$(SAN) CFLAGS="$(SANFLAGS)" \
+		$(TOOLS:%=$(SAN)/bin/%) $(UNITSRC:tests/%.c=$(SAN)/tests/%)
+
+$(SAN)/bin/%: $(SAN)/cmd/%.o $(SAN)/libsalesdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+unit: $(UNITSRC:tests/%.c=$(B)/tests/%)
+
+check: all unit san
+	@sh tests/run-checks $(B) $(SAN) bin $(SAN)/bin
+
+demo: all
+	@sh examples/demo.sh
+
+lint:
+	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m0755 $(TOOLS:%=bin/%) $(DESTDIR)$(BINDIR)
+	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m0644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) \
+		$(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
+		$(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
+		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+
+clean:
+	rm -rf bin build/normal build/san
+
+.PHONY: all deps san unit check demo lint install uninstall clean
+.SECONDARY:

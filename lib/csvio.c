@@ -1,0 +1,478 @@
+/*
+ * csvio.c: CSV rows by header name, read with libcsv, written per RFC 4180.
+ *
+ * libcsv is a push parser; the tools want to pull one row at a time.  We
+ * feed it one physical line at a time (up to and including '\n'), so a call
+ * to csv_parse completes at most one row and the line number of an error is
+ * the line being fed.  Only '\n' ends a row; '\r' counts as the "space"
+ * libcsv trims around fields, which is how CRLF input reads as LF while
+ * spaces stay data.  Fields are copied once, from libcsv's buffer into the
+ * row's arena; memory grows with the longest row, never with the file.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "salesdesk.h"
+
+#define READ_SIZE (256 * 1024)
+
+struct sd_csv {
+	char *name;		/* for messages: the path, or "stdin" */
+	int fd;
+	struct csv_parser parser;
+	char *buf;
+	size_t pos, end;
+	bool eof;
+	long line;		/* physical lines fed so far */
+
+	char *arena;		/* the current row's fields, each NUL-ended */
+	size_t arena_len, arena_cap;
+	size_t *offset, *len;
+	char **field;
+	size_t nfields, cap;
+	bool row_done;
+	const char *bad;	/* a field error found in a callback */
+	size_t bad_field;
+	sd_row row;
+
+	char **header;
+	size_t nheader;
+};
+
+static int
+is_cr(unsigned char c)
+{
+	return c == '\r';
+}
+
+static int
+is_lf(unsigned char c)
+{
+	return c == '\n';
+}
+
+/* Is s (len bytes) valid UTF-8?  Overlong forms and surrogates are not. */
+static bool
+utf8_valid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1, cp = c & 0x1f;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2, cp = c & 0x0f;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3, cp = c & 0x07;
+		else
+			return false;
+		if (i + n >= len)
+			return false;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += n + 1;
+	}
+	return true;
+}
+
+static void
+on_field(void *data, size_t len, void *arg)
+{
+	sd_csv *r = arg;
+
+	if (r->bad == NULL) {
+		if (memchr(data, '\0', len))
+			r->bad = "a NUL byte", r->bad_field = r->nfields;
+		else if (!utf8_valid(data, len))
+			r->bad = "invalid UTF-8", r->bad_field = r->nfields;
+	}
+	if (r->nfields == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->offset = sd_xrealloc(r->offset, r->cap * sizeof *r->offset);
+		r->len = sd_xrealloc(r->len, r->cap * sizeof *r->len);
+		r->field = sd_xrealloc(r->field, r->cap * sizeof *r->field);
+	}
+	if (r->arena_len + len + 1 > r->arena_cap) {
+		while (r->arena_len + len + 1 > r->arena_cap)
+			r->arena_cap = r->arena_cap ? r->arena_cap * 2 : 4096;
+		r->arena = sd_xrealloc(r->arena, r->arena_cap);
+	}
+	memcpy(r->arena + r->arena_len, data, len);
+	r->arena[r->arena_len + len] = '\0';
+	r->offset[r->nfields] = r->arena_len;
+	r->len[r->nfields++] = len;
+	r->arena_len += len + 1;
+}
+
+static void
+on_row(int term, void *arg)
+{
+	sd_csv *r = arg;
+
+	(void)term;
+	r->row_done = true;
+}
+
+/* Fill the read buffer; drop a UTF-8 BOM at the very start. */
+static int
+refill(sd_csv *r, sd_err *e)
+{
+	ssize_t n;
+	bool first = r->line == 0 && r->end == 0 && r->pos == 0;
+
+	do
+		n = read(r->fd, r->buf, READ_SIZE);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return sd_fail_at(e, EX_IOERR, r->name, r->line + 1,
+		    "read error: %s", strerror(errno));
+	r->pos = 0;
+	r->end = (size_t)n;
+	r->eof = n == 0;
+	if (first && n >= 3 && memcmp(r->buf, "\xef\xbb\xbf", 3) == 0)
+		r->pos = 3;
+	return 0;
+}
+
+static int
+parse_error(sd_csv *r, sd_err *e)
+{
+	return sd_fail_at(e, EX_DATAERR, r->name, r->line + 1,
+	    "column %zu: malformed CSV: a quote must start and end a field",
+	    r->nfields + 1);
+}
+
+/* Feed the next physical line, or the rest of the buffer when the line
+ * goes on past it. */
+static int
+feed_line(sd_csv *r, sd_err *e)
+{
+	const char *start = r->buf + r->pos;
+	const char *nl = memchr(start, '\n', r->end - r->pos);
+	size_t n = nl ? (size_t)(nl - start) + 1 : r->end - r->pos;
+
+	if (csv_parse(&r->parser, start, n, on_field, on_row, r) != n)
+		return parse_error(r, e);
+	r->pos += n;
+	if (nl)
+		r->line++;
+	return 0;
+}
+
+static int
+finish(sd_csv *r, sd_err *e)
+{
+	if (csv_fini(&r->parser, on_field, on_row, r) != 0)
+		return sd_fail_at(e, EX_DATAERR, r->name, r->line + 1,
+		    "column %zu: malformed CSV: unterminated quoted field",
+		    r->nfields + 1);
+	return 0;
+}
+
+static void
+publish(sd_csv *r, long start_line)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		r->field[i] = r->arena + r->offset[i];
+	r->row.n = r->nfields;
+	r->row.field = r->field;
+	r->row.len = r->len;
+	r->row.line = start_line;
+}
+
+/* Has the line just fed started a row?  libcsv's state 0 is "no row
+ * begun": blank lines leave it there. */
+static bool
+row_begun(const sd_csv *r)
+{
+	return r->nfields > 0 || r->row_done || r->parser.pstate != 0;
+}
+
+/* Read one row into r->row: 1, 0 at the end, or -1. */
+static int
+read_row(sd_csv *r, sd_err *e)
+{
+	long start_line = -1;
+
+	r->nfields = r->arena_len = 0;
+	r->row_done = false;
+	while (!r->row_done) {
+		if (r->pos == r->end && !r->eof && refill(r, e) != 0)
+			return -1;
+		if (r->pos == r->end) {
+			if (finish(r, e) != 0)
+				return -1;
+			break;
+		}
+		if (feed_line(r, e) != 0)
+			return -1;
+		if (start_line < 0 && row_begun(r))
+			start_line = r->line + (r->buf[r->pos - 1] != '\n');
+	}
+	if (!r->row_done)
+		return 0;
+	publish(r, start_line);
+	if (r->bad)
+		return sd_fail_at(e, EX_DATAERR, r->name, start_line,
+		    "column %zu: %s", r->bad_field + 1, r->bad), -1;
+	return 1;
+}
+
+static int
+read_header(sd_csv *r, sd_err *e)
+{
+	int got = read_row(r, e);
+
+	if (got <= 0)
+		return got;
+	r->nheader = r->row.n;
+	r->header = sd_xcalloc(r->nheader, sizeof *r->header);
+	for (size_t i = 0; i < r->nheader; i++)
+		r->header[i] = sd_xstrdup(r->row.field[i]);
+	return 1;
+}
+
+static int
+open_fd(sd_csv *r, const char *path, int flags, sd_err *e)
+{
+	if (strcmp(path, "-") == 0) {
+		r->fd = STDIN_FILENO;
+		r->name = sd_xstrdup("stdin");
+		return 0;
+	}
+	r->name = sd_xstrdup(path);
+	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (r->fd >= 0)
+		return 0;
+	if (errno == ENOENT && (flags & SD_CSV_MISSING_OK)) {
+		r->eof = true;
+		return 0;
+	}
+	return sd_fail_at(e, EX_NOINPUT, path, 0, "cannot open: %s",
+	    strerror(errno));
+}
+
+int
+sd_csv_open(sd_csv **out, const char *path, int flags, sd_err *e)
+{
+	sd_csv *r = sd_xcalloc(1, sizeof *r);
+
+	*out = NULL;
+	r->fd = -1;
+	if (open_fd(r, path, flags, e) != 0) {
+		sd_csv_close(r);
+		return e->status;
+	}
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI |
+	    CSV_APPEND_NULL) != 0) {
+		sd_csv_close(r);
+		return sd_fail(e, EX_OSERR, "out of memory");
+	}
+	csv_set_space_func(&r->parser, is_cr);
+	csv_set_term_func(&r->parser, is_lf);
+	r->buf = sd_xmalloc(READ_SIZE);
+	if (read_header(r, e) < 0) {
+		sd_csv_close(r);
+		return e->status;
+	}
+	*out = r;
+	return 0;
+}
+
+int
+sd_csv_next(sd_csv *r, sd_row **row, sd_err *e)
+{
+	int got;
+
+	if (r->header == NULL)
+		return 0;
+	got = read_row(r, e);
+	if (got <= 0)
+		return got;
+	if (r->row.n != r->nheader) {
+		sd_fail_at(e, EX_DATAERR, r->name, r->row.line,
+		    "expected %zu fields as in the header, found %zu",
+		    r->nheader, r->row.n);
+		return -1;
+	}
+	*row = &r->row;
+	return 1;
+}
+
+void
+sd_csv_close(sd_csv *r)
+{
+	if (r == NULL)
+		return;
+	if (r->fd > STDIN_FILENO)
+		close(r->fd);
+	if (r->buf)
+		csv_free(&r->parser);
+	for (size_t i = 0; i < r->nheader; i++)
+		free(r->header[i]);
+	free(r->header);
+	free(r->arena);
+	free(r->offset);
+	free(r->len);
+	free(r->field);
+	free(r->buf);
+	free(r->name);
+	free(r);
+}
+
+const char *
+sd_csv_name(const sd_csv *r)
+{
+	return r->name;
+}
+
+size_t
+sd_csv_ncols(const sd_csv *r)
+{
+	return r->nheader;
+}
+
+const char *
+sd_csv_colname(const sd_csv *r, size_t i)
+{
+	return i < r->nheader ? r->header[i] : "";
+}
+
+/* Compare a header cell with a name, ignoring case and surrounding
+ * spaces of the cell. */
+static bool
+header_is(const char *cell, const char *name)
+{
+	size_t n = strlen(name), m;
+
+	while (*cell == ' ' || *cell == '\t')
+		cell++;
+	m = strlen(cell);
+	while (m > 0 && (cell[m - 1] == ' ' || cell[m - 1] == '\t'))
+		m--;
+	return m == n && strncasecmp(cell, name, n) == 0;
+}
+
+int
+sd_csv_col(const sd_csv *r, const char *name)
+{
+	for (size_t i = 0; i < r->nheader; i++)
+		if (header_is(r->header[i], name))
+			return (int)i;
+	return -1;
+}
+
+int
+sd_csv_need(const sd_csv *r, const char *name, int *idx, sd_err *e)
+{
+	*idx = sd_csv_col(r, name);
+	if (*idx < 0)
+		return sd_fail_at(e, EX_DATAERR, r->name, 1,
+		    "no column '%s' in the header", name);
+	for (size_t i = (size_t)*idx + 1; i < r->nheader; i++)
+		if (header_is(r->header[i], name))
+			return sd_fail_at(e, EX_DATAERR, r->name, 1,
+			    "column '%s' appears twice (columns %d and %zu)",
+			    name, *idx + 1, i + 1);
+	return 0;
+}
+
+const char *
+sd_row_get(const sd_row *row, int idx)
+{
+	return idx >= 0 && (size_t)idx < row->n ? row->field[idx] : "";
+}
+
+int
+sd_csv_field_error(sd_err *e, const sd_csv *r, const sd_row *row, int idx,
+    const char *what)
+{
+	char shown[128];
+
+	return sd_fail_at(e, EX_DATAERR, r->name, row->line,
+	    "column %d (%s): %s '%s'", idx + 1, sd_csv_colname(r, (size_t)idx),
+	    what, sd_quote_value(sd_row_get(row, idx), shown, sizeof shown));
+}
+
+/* Quote when the field holds the separator, a quote or a line end, or has
+ * spaces at either end (readers that trim would lose them). */
+static bool
+needs_quotes(const char *s, char sep)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return false;
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
+		return true;
+	for (; *s; s++)
+		if (*s == sep || *s == '"' || *s == '\n' || *s == '\r')
+			return true;
+	return false;
+}
+
+int
+sd_csv_put_field(FILE *f, const char *s, char sep)
+{
+	if (!needs_quotes(s, sep))
+		return fputs(s, f) < 0 ? -1 : 0;
+	if (putc('"', f) == EOF)
+		return -1;
+	for (; *s; s++)
+		if ((*s == '"' && putc('"', f) == EOF) || putc(*s, f) == EOF)
+			return -1;
+	return putc('"', f) == EOF ? -1 : 0;
+}
+
+int
+sd_csv_put_row(FILE *f, size_t n, const char *const *fields)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && putc(',', f) == EOF)
+			return -1;
+		if (sd_csv_put_field(f, fields[i] ? fields[i] : "", ',') != 0)
+			return -1;
+	}
+	return putc('\n', f) == EOF ? -1 : 0;
+}
+
+/* A plain number such as -12.50 is safe: spreadsheets read it as a value. */
+static bool
+plain_number(const char *s)
+{
+	bool digits = false;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits = true;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits = true;
+	return digits && *s == '\0';
+}
+
+bool
+sd_csv_unsafe_cell(const char *s)
+{
+	return strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0' &&
+	    !plain_number(s);
+}

@@ -1,0 +1,62 @@
+/* util.c: allocation that cannot return NULL, small string helpers. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "salesdesk.h"
+
+/* Out of memory is not an error a tool can report usefully row by row:
+ * say so and stop, leaving the data files as they were (every write goes
+ * through a temporary file). */
+static void *
+checked(void *p)
+{
+	if (p == NULL) {
+		fputs("salesdesk: out of memory\n", stderr);
+		exit(EX_OSERR);
+	}
+	return p;
+}
+
+void *
+sd_xmalloc(size_t n)
+{
+	return checked(malloc(n ? n : 1));
+}
+
+void *
+sd_xcalloc(size_t n, size_t size)
+{
+	return checked(calloc(n ? n : 1, size ? size : 1));
+}
+
+void *
+sd_xrealloc(void *p, size_t n)
+{
+	return checked(realloc(p, n ? n : 1));
+}
+
+char *
+sd_xstrdup(const char *s)
+{
+	return checked(strdup(s));
+}
+
+char *
+sd_trim(char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
+bool
+sd_streq_ci(const char *a, const char *b)
+{
+	return strcasecmp(a, b) == 0;
+}
