@@ -28,6 +28,7 @@ struct sd_csv {
 	size_t pos, end;
 	bool eof;
 	long line;		/* physical lines fed so far */
+	long quote_line;	/* where the open quoted field began, or 0 */
 
 	char *arena;		/* the current row's fields, each NUL-ended */
 	size_t arena_len, arena_cap;
@@ -181,7 +182,7 @@ static int
 finish(sd_csv *r, sd_err *e)
 {
 	if (csv_fini(&r->parser, on_field, on_row, r) != 0)
-		return sd_fail_at(e, EX_DATAERR, r->name, r->line + 1,
+		return sd_fail_at(e, EX_DATAERR, r->name, r->quote_line,
 		    "column %zu: malformed CSV: unterminated quoted field",
 		    r->nfields + 1);
 	return 0;
@@ -206,11 +207,22 @@ row_begun(const sd_csv *r)
 	return r->nfields > 0 || r->row_done || r->parser.pstate != 0;
 }
 
+/* Remember the line a quoted field opened on, for the error at the end of
+ * the file when it never closes (libcsv state 2: inside a field). */
+static void
+note_open_quote(sd_csv *r, long fed)
+{
+	if (!r->parser.quoted || r->parser.pstate != 2)
+		r->quote_line = 0;
+	else if (r->quote_line == 0)
+		r->quote_line = fed;
+}
+
 /* Read one row into r->row: 1, 0 at the end, or -1. */
 static int
 read_row(sd_csv *r, sd_err *e)
 {
-	long start_line = -1;
+	long start_line = -1, fed;
 
 	r->nfields = r->arena_len = 0;
 	r->row_done = false;
@@ -224,8 +236,10 @@ read_row(sd_csv *r, sd_err *e)
 		}
 		if (feed_line(r, e) != 0)
 			return -1;
+		fed = r->line + (r->buf[r->pos - 1] != '\n');
 		if (start_line < 0 && row_begun(r))
-			start_line = r->line + (r->buf[r->pos - 1] != '\n');
+			start_line = fed;
+		note_open_quote(r, fed);
 	}
 	if (!r->row_done)
 		return 0;

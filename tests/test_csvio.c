@@ -144,10 +144,13 @@ csv_read__unterminated_quote__error_at_end(void **state)
 	int rows;
 
 	(void)state;
-	assert_int_equal(open_text("a,b\n1,\"open\n", &r, &e), 0);
+	assert_int_equal(open_text("a,b\n1,2\n1,\"open\nmore\n", &r, &e), 0);
 	assert_int_equal(drain(r, &e, &rows), -1);
+	assert_int_equal(rows, 1);
 	assert_int_equal(e.status, EX_DATAERR);
-	assert_non_null(strstr(e.msg, "unterminated quoted field"));
+	assert_string_equal(strrchr(e.where, ':'), ":3");
+	assert_string_equal(e.msg,
+	    "column 2: malformed CSV: unterminated quoted field");
 	done(r);
 }
 
