@@ -27,7 +27,7 @@ static const struct option shared_options[] = {
 
 static const char shared_usage[] =
     "options: -h, --help   --version   -d, --dir DIR   -c, --config FILE\n"
-    "         -o, --format csv|tsv|table|json   --no-header   --now WHEN\n"
+    "         -o, --format csv|tsv|table|json%s   --no-header   --now WHEN\n"
     "         -n, --dry-run (commands that write)\n";
 
 int
@@ -46,7 +46,15 @@ sd_usage_error(sd_err *e, const char *fmt, ...)
 static void
 print_usage(const sd_tool *tool, FILE *f)
 {
-	fprintf(f, "%s%s", tool->usage, shared_usage);
+	char extra[64] = "";
+
+	for (int fmt = SD_FMT_JSON + 1; fmt <= SD_FMT_ICS; fmt++)
+		if (tool->formats & (1u << fmt)) {
+			strcat(extra, "|");
+			strcat(extra, sd_format_name((enum sd_format)fmt));
+		}
+	fputs(tool->usage, f);
+	fprintf(f, shared_usage, extra);
 }
 
 /* The shared options first, then the tool's, in one table. */
@@ -327,9 +335,10 @@ sd_main(const sd_tool *tool, int argc, char **argv)
 	if (e.status && e.msg[0])
 		sd_err_print(tool->name, &e);
 	sd_err_clear(&e);
-	if (sd_close_stdout(&e) != 0) {
+	/* A write error the command reported already needs no second line. */
+	if (sd_close_stdout(&e) != 0 && status == 0) {
 		sd_err_print(tool->name, &e);
-		status = status ? status : EX_IOERR;
+		status = EX_IOERR;
 	}
 	free(cli.args);
 	return status;

@@ -690,9 +690,9 @@ const char *sd_agg_label(const sd_agg *a, size_t g, size_t i, char buf[16]);
 typedef struct sd_chart {
 	const char *series[2];	/* "actual", "target" */
 	bool money;		/* values are cents, else counts */
-	size_t n;
-	const char *const *labels;
-	const int64_t *values;	/* n pairs: series 0, series 1 */
+	size_t n;		/* groups */
+	const char *const *labels;	/* the first SD_CHART_MAX of them */
+	const int64_t *values;	/* their pairs: series 0, series 1 */
 } sd_chart;
 
 /* Text bars: label, series name, '#' (or '=' for series 1) scaled so the
@@ -702,20 +702,15 @@ void sd_chart_text(FILE *f, const sd_chart *c);
 /* The same as an inline SVG element (horizontal bars from a zero axis). */
 void sd_chart_svg(FILE *f, const sd_chart *c);
 
-/* html.c: one self-contained page, no scripts and no outside assets */
-typedef struct sd_page {
-	const char *title, *subtitle;
-	size_t ncols, nrows;
-	const char *const *names;
-	const bool *numeric;	/* per column: right-aligned */
-	const char *const *cells;	/* nrows x ncols */
-	bool total;		/* the last row is a total: bold */
-	const sd_chart *chart;	/* NULL: none */
-} sd_page;
-
-/* s with < > & " escaped. */
-void sd_html_text(FILE *f, const char *s);
-void sd_html_page(FILE *f, const sd_page *p);
+/* html.c: one self-contained page, no scripts and no outside assets: a
+ * title, a subtitle, a table whose rows stream, then a chart. */
+void sd_html_text(FILE *f, const char *s);	/* < > & " escaped */
+void sd_html_begin(FILE *f, const char *title, const char *subtitle,
+	size_t ncols, const char *const *names, const bool *numeric);
+void sd_html_row(FILE *f, size_t ncols, const char *const *cells,
+	const bool *numeric, bool bold);
+/* End the table, draw the chart (NULL or no groups: none), end the page. */
+void sd_html_end(FILE *f, const sd_chart *chart);
 
 /* route.c: who takes an inbound call (assign-rep(1)): the active reps
  * indexed by region and product, load and capacity, the strategies and
