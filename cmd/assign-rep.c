@@ -1,46 +1,1106 @@
 /*
- * assign-rep: see assign-rep(1).  Its commands arrive with their own issue; until then
- * each says so.
+ * assign-rep: hand each inbound call or lead to a rep (assign-rep(1)).
+ *
+ * A filter: rows come in (FILE arguments or stdin) and go out with every
+ * column as it was plus rep and reason; lib/route.c decides.  A known
+ * client goes to its owner (clients.csv, by id, else by exact name); a new
+ * client's first rep is its owner for the rest of the run.  With --record
+ * the input is read whole before the lock is taken, so the lock covers
+ * only reading the data, deciding and writing, and the rows are printed
+ * after it is released: a tool further down the pipe that takes the lock
+ * itself never waits on us while we wait on it.
  */
 #include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "salesdesk.h"
 
+enum { OPT_EXPLAIN = SD_OPT_TOOL, OPT_PERIOD, OPT_RECORD, OPT_STRATEGY };
+
 static const struct option options[] = {
+	{ "explain",	no_argument,		NULL, OPT_EXPLAIN },
+	{ "period",	required_argument,	NULL, OPT_PERIOD },
+	{ "record",	no_argument,		NULL, OPT_RECORD },
+	{ "strategy",	required_argument,	NULL, OPT_STRATEGY },
 	{ NULL, 0, NULL, 0 },
 };
+
+static const char usage[] =
+    "usage: assign-rep [--strategy S] [--record] [--explain] [FILE|-]\n"
+    "       assign-rep stats [--period P]\n";
+
+static bool explain, record, strategy_set;
+static enum sd_strategy strategy;
+static const char *period;
+
+static const char *const assign_cols[] = { "at", "client", "region",
+	"product", "rep", "reason" };
+#define NASSIGN (sizeof assign_cols / sizeof *assign_cols)
+
+static const char *const client_cols[] = { "client", "name", "contact",
+	"phone", "email", "region", "industry", "rep", "stage", "created" };
+#define NCLIENT (sizeof client_cols / sizeof *client_cols)
 
 static int
 on_option(int key, const char *arg, sd_err *e)
 {
-	(void)arg;
-	return sd_usage_error(e, "unknown option %d", key);
+	switch (key) {
+	case OPT_EXPLAIN:
+		explain = true;
+		break;
+	case OPT_PERIOD:
+		period = arg;
+		break;
+	case OPT_RECORD:
+		record = true;
+		break;
+	case OPT_STRATEGY:
+		if (sd_strategy_parse(arg, &strategy) != 0)
+			return sd_usage_error(e, "unknown strategy '%s' "
+			    "(round-robin, least-loaded or first-free)", arg);
+		strategy_set = true;
+		break;
+	default:
+		return sd_usage_error(e, "unknown option");
+	}
+	return 0;
+}
+
+/* A value without the blanks around it: *p, *n into s. */
+static void
+trimmed(const char *s, const char **p, size_t *n)
+{
+	size_t len;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	*p = s, *n = len;
+}
+
+static char *
+trimmed_copy(const char *s)
+{
+	const char *p;
+	size_t n;
+	char *copy;
+
+	trimmed(s, &p, &n);
+	copy = sd_xmalloc(n + 1);
+	memcpy(copy, p, n);
+	copy[n] = '\0';
+	return copy;
+}
+
+/* Clients: clients.csv in memory, found by id and by name */
+
+/* New clients' reps, by id or name, for the rest of the run. */
+struct memo {
+	sd_keymap *map;
+	char **rep;		/* parallel to map */
+};
+
+/* Remember key's rep, unless it has one already. */
+static void
+memo_put(struct memo *m, const char *key, const char *rep)
+{
+	const char *p;
+	size_t n, i;
+	bool added;
+
+	trimmed(key, &p, &n);
+	if (n == 0)
+		return;
+	if (m->map == NULL)
+		m->map = sd_keymap_new();
+	i = sd_keymap_put(m->map, p, n, &added);
+	if (!added)
+		return;
+	if ((i & (i - 1)) == 0)
+		m->rep = sd_xrealloc(m->rep, 2 * (i + 1) * sizeof *m->rep);
+	m->rep[i] = sd_xstrdup(rep);
+}
+
+static const char *
+memo_get(const struct memo *m, const char *key)
+{
+	const char *p;
+	size_t n, i;
+
+	trimmed(key, &p, &n);
+	if (n == 0 || m->map == NULL)
+		return "";
+	i = sd_keymap_get(m->map, p, n);
+	return i == SD_NOTFOUND ? "" : m->rep[i];
+}
+
+static void
+memo_free(struct memo *m)
+{
+	for (size_t i = 0; m->map && i < sd_keymap_count(m->map); i++)
+		free(m->rep[i]);
+	free(m->rep);
+	sd_keymap_free(m->map);
+}
+
+struct clients {
+	sd_table t;
+	int id, name, rep, stage, created;
+	sd_keymap *by_id, *by_name;
+	size_t *id_row, *name_row;	/* parallel to the maps */
+	struct memo new_ids, new_names;
+	size_t added, set;	/* rows added, owners set */
+};
+
+/* Map key (trimmed) to v in map, keeping the first; rows parallels it. */
+static void
+index_put(sd_keymap *map, size_t **rows, const char *key, size_t v)
+{
+	const char *p;
+	size_t n, i;
+	bool added;
+
+	trimmed(key, &p, &n);
+	if (n == 0)
+		return;
+	i = sd_keymap_put(map, p, n, &added);
+	if (!added)
+		return;
+	if ((i & (i - 1)) == 0)
+		*rows = sd_xrealloc(*rows, 2 * (i + 1) * sizeof **rows);
+	(*rows)[i] = v;
+}
+
+static long
+index_get(const sd_keymap *map, const size_t *rows, const char *key)
+{
+	const char *p;
+	size_t n, i;
+
+	trimmed(key, &p, &n);
+	if (n == 0)
+		return -1;
+	i = sd_keymap_get(map, p, n);
+	return i == SD_NOTFOUND ? -1 : (long)rows[i];
+}
+
+static void
+index_row(struct clients *c, size_t row)
+{
+	index_put(c->by_id, &c->id_row, sd_table_get(&c->t, row, c->id), row);
+	index_put(c->by_name, &c->name_row, sd_table_get(&c->t, row, c->name),
+	    row);
 }
 
 static int
-not_yet(sd_ctx *ctx, int argc, char **argv, sd_err *e)
+clients_load(struct clients *c, const sd_store *st, sd_err *e)
 {
-	(void)argc, (void)argv;
-	return sd_fail(e, EX_UNAVAILABLE, "%s %s: not yet", ctx->tool,
-	    ctx->cli->args[0]);
+	char *path = sd_store_path(st, "clients.csv");
+	int status = sd_table_load(&c->t, path, client_cols, NCLIENT, e);
+
+	free(path);
+	c->by_id = sd_keymap_new();
+	c->by_name = sd_keymap_new();
+	if (status != 0)
+		return status;
+	c->id = sd_table_col(&c->t, "client");
+	c->name = sd_table_col(&c->t, "name");
+	c->rep = sd_table_col(&c->t, "rep");
+	c->stage = sd_table_col(&c->t, "stage");
+	c->created = sd_table_col(&c->t, "created");
+	for (size_t row = 0; row < c->t.nrows; row++)
+		index_row(c, row);
+	return 0;
+}
+
+static void
+clients_free(struct clients *c)
+{
+	memo_free(&c->new_ids);
+	memo_free(&c->new_names);
+	sd_keymap_free(c->by_id);
+	sd_keymap_free(c->by_name);
+	free(c->id_row);
+	free(c->name_row);
+	sd_table_free(&c->t);
+}
+
+/* The client a call is from: by id, else by exact name; -1 if new. */
+static long
+clients_find(const struct clients *c, const char *id, const char *name)
+{
+	long row = index_get(c->by_id, c->id_row, id);
+
+	return row >= 0 ? row : index_get(c->by_name, c->name_row, name);
+}
+
+/* The input, its columns, and what the run has decided */
+
+enum { IN_CLIENT, IN_NAME, IN_REGION, IN_PRODUCT, IN_RECEIVED, IN_REP,
+	IN_REASON, NIN };
+static const char *const in_names[NIN] = { "client", "name", "region",
+	"product", "received", "rep", "reason" };
+
+/* A row read before the lock (--record): its fields in one block. */
+struct held {
+	char **f;
+	sd_time at;
+	char *rep, *reason;
+};
+
+struct run {
+	sd_ctx *ctx;
+	sd_reps reps;
+	sd_book book;
+	sd_route *rt;
+	struct clients cl;
+	char **names;		/* the input's header, as written */
+	size_t ncols, nout;
+	int in[NIN];
+	int *copy;		/* clients.csv column -> input column or -1 */
+	int *layout;		/* assignments.csv column -> ours or -1 */
+	size_t nlayout;
+	const char **cells;	/* a row out */
+	char *adds;		/* assignments.csv rows to append */
+	size_t addlen;
+	FILE *addf;
+	size_t nadds;
+	struct held *held;
+	size_t nheld, capheld;
+	sd_out *out;
+	char *rep;		/* the last decision's */
+	bool unassigned;
+};
+
+static bool
+same_name(const char *cell, const char *name)
+{
+	const char *p;
+	size_t n;
+
+	trimmed(cell, &p, &n);
+	return n == strlen(name) && strncasecmp(p, name, n) == 0;
+}
+
+/* The columns of the first input; the others must have the same. */
+static int
+take_header(struct run *r, const sd_csv *csv, sd_err *e)
+{
+	size_t n = sd_csv_ncols(csv);
+
+	if (r->names != NULL) {
+		for (size_t i = 0; i < n && n == r->ncols; i++)
+			if (!same_name(sd_csv_colname(csv, i), r->names[i]))
+				n = 0;
+		if (n != r->ncols)
+			return sd_fail_at(e, EX_DATAERR, sd_csv_name(csv), 1,
+			    "the columns differ from the first input's");
+		return 0;
+	}
+	r->ncols = n;
+	r->names = sd_xcalloc(n + 2, sizeof *r->names);
+	for (size_t i = 0; i < n; i++)
+		r->names[i] = sd_xstrdup(sd_csv_colname(csv, i));
+	for (int k = 0; k < NIN; k++)
+		if ((r->in[k] = sd_csv_col(csv, in_names[k])) >= 0 &&
+		    k >= IN_REP && sd_csv_need(csv, in_names[k], &r->in[k], e))
+			return e->status;
+	r->nout = n;
+	r->cells = sd_xcalloc(n + 2, sizeof *r->cells);
+	if (r->in[IN_REP] < 0)
+		r->names[r->nout++] = sd_xstrdup("rep");
+	if (r->in[IN_REASON] < 0)
+		r->names[r->nout++] = sd_xstrdup("reason");
+	return 0;
+}
+
+static const char *
+field(const struct run *r, char *const *f, int k)
+{
+	return r->in[k] >= 0 ? f[r->in[k]] : "";
+}
+
+/* received, else now; typed by a person, so any form sd_when_parse
+ * reads (a time without an offset is in the team's zone). */
+static int
+received(const struct run *r, const sd_csv *csv, const sd_row *row,
+    sd_time *at, sd_err *e)
+{
+	const char *v = sd_row_get(row, r->in[IN_RECEIVED]);
+	const char *p;
+	size_t n;
+
+	*at = r->ctx->clock.now;
+	trimmed(v, &p, &n);
+	if (n == 0)
+		return 0;
+	if (sd_when_parse(v, &r->ctx->clock, at) != 0)
+		return sd_csv_field_error(e, csv, row, r->in[IN_RECEIVED],
+		    "bad received time");
+	return 0;
+}
+
+/* Recording */
+
+static void
+set_cell(struct clients *c, size_t row, int col, const char *v)
+{
+	sd_table_set(&c->t, row, col, v);
+}
+
+/* Which input column feeds each clients.csv column of a new client. */
+static void
+map_copy(struct run *r)
+{
+	const sd_table *t = &r->cl.t;
+
+	r->copy = sd_xcalloc(t->ncols ? t->ncols : 1, sizeof *r->copy);
+	for (size_t c = 0; c < t->ncols; c++) {
+		r->copy[c] = -1;
+		for (size_t i = 0; i < r->ncols && r->copy[c] < 0; i++)
+			if (same_name(r->names[i], t->cols[c]) &&
+			    !same_name(r->names[i], "rep"))
+				r->copy[c] = (int)i;
+	}
+}
+
+/* A new client with an id: a clients.csv row from the input's columns
+ * of the same names, its rep the one just given. */
+static void
+add_client(struct run *r, char *const *f, const char *rep)
+{
+	struct clients *c = &r->cl;
+	size_t row = sd_table_add(&c->t);
+	char *id = trimmed_copy(field(r, f, IN_CLIENT));
+	char today[11];
+
+	if (r->copy == NULL)
+		map_copy(r);
+	for (size_t k = 0; k < c->t.ncols; k++)
+		set_cell(c, row, (int)k, r->copy[k] >= 0 ? f[r->copy[k]] : "");
+	set_cell(c, row, c->id, id);
+	set_cell(c, row, c->rep, rep);
+	if (*sd_table_get(&c->t, row, c->stage) == '\0')
+		set_cell(c, row, c->stage, "lead");
+	sd_date_format(sd_today(&r->ctx->clock), today);
+	if (*sd_table_get(&c->t, row, c->created) == '\0')
+		set_cell(c, row, c->created, today);
+	index_row(c, row);
+	c->added++;
+	free(id);
+}
+
+static bool
+has_id(const struct run *r, char *const *f)
+{
+	const char *p;
+	size_t n;
+
+	trimmed(field(r, f, IN_CLIENT), &p, &n);
+	return n > 0;
+}
+
+/* The client now has an owner: an existing row without one gets it; a
+ * new client gets a row when recording and has an id, else is
+ * remembered for the rest of the run. */
+static void
+own(struct run *r, char *const *f, long row, const char *rep)
+{
+	struct clients *c = &r->cl;
+	const char *p;
+	size_t n;
+
+	if (row >= 0) {
+		trimmed(sd_table_get(&c->t, (size_t)row, c->rep), &p, &n);
+		if (n == 0) {
+			set_cell(c, (size_t)row, c->rep, rep);
+			c->set++;
+		}
+	} else if (record && has_id(r, f))
+		add_client(r, f, rep);
+	else {
+		memo_put(&c->new_ids, field(r, f, IN_CLIENT), rep);
+		memo_put(&c->new_names, field(r, f, IN_NAME), rep);
+	}
+}
+
+/* The owner of the client a row is from, or "" (malloc'd). */
+static char *
+owner_of(const struct run *r, char *const *f, long row)
+{
+	const struct clients *c = &r->cl;
+	const char *rep;
+
+	if (row >= 0)
+		return trimmed_copy(sd_table_get(&c->t, (size_t)row, c->rep));
+	rep = memo_get(&c->new_ids, field(r, f, IN_CLIENT));
+	if (*rep == '\0' && !has_id(r, f))
+		rep = memo_get(&c->new_names, field(r, f, IN_NAME));
+	return sd_xstrdup(rep);
+}
+
+/* assignments.csv's own column order, for appending to it. */
+static int
+read_layout(struct run *r, sd_err *e)
+{
+	char *path = sd_store_path(&r->ctx->store, "assignments.csv");
+	sd_csv *csv;
+	int status = sd_csv_open(&csv, path, SD_CSV_MISSING_OK, e);
+	int col;
+
+	free(path);
+	if (status != 0)
+		return status;
+	r->nlayout = sd_csv_ncols(csv) ? sd_csv_ncols(csv) : NASSIGN;
+	r->layout = sd_xcalloc(r->nlayout, sizeof *r->layout);
+	for (size_t i = 0; i < r->nlayout; i++)
+		r->layout[i] = sd_csv_ncols(csv) ? -1 : (int)i;
+	for (size_t k = 0; sd_csv_ncols(csv) && status == 0 && k < NASSIGN;
+	    k++)
+		if ((status = sd_csv_need(csv, assign_cols[k], &col, e)) == 0)
+			r->layout[col] = (int)k;
+	sd_csv_close(csv);
+	return status;
+}
+
+static void
+add_assignment(struct run *r, const char *const v[NASSIGN])
+{
+	const char **cells = sd_xcalloc(r->nlayout, sizeof *cells);
+
+	for (size_t i = 0; i < r->nlayout; i++)
+		cells[i] = r->layout[i] >= 0 ? v[r->layout[i]] : "";
+	sd_csv_put_row(r->addf, r->nlayout, cells);
+	free(cells);
+	r->nadds++;
+}
+
+/* at: when the decision was made, in the rep's zone. */
+static void
+note_assignment(struct run *r, char *const *f, long row, const sd_pick *p)
+{
+	const sd_rep *rep = p->rep ? sd_reps_find(&r->reps, p->rep) : NULL;
+	char when[32], *client, *region, *product;
+	const char *v[NASSIGN];
+
+	sd_datetime_format(r->ctx->clock.now, sd_rep_zone(rep, r->ctx->zone),
+	    when);
+	client = trimmed_copy(row >= 0 ? sd_table_get(&r->cl.t, (size_t)row,
+	    r->cl.id) : field(r, f, IN_CLIENT));
+	region = trimmed_copy(field(r, f, IN_REGION));
+	product = trimmed_copy(field(r, f, IN_PRODUCT));
+	v[0] = when, v[1] = client, v[2] = region, v[3] = product;
+	v[4] = p->rep ? p->rep : "", v[5] = p->reason;
+	add_assignment(r, v);
+	free(client);
+	free(region);
+	free(product);
+}
+
+/* Deciding */
+
+static bool
+given(const struct run *r, char *const *f)
+{
+	const char *p;
+	size_t n;
+
+	trimmed(field(r, f, IN_REP), &p, &n);
+	return n > 0;
+}
+
+/* Decide one row: *rep and *reason point into the run or the row, valid
+ * until the next call. */
+static void
+decide(struct run *r, char *const *f, sd_time at, const char **rep,
+    const char **reason)
+{
+	char *region = trimmed_copy(field(r, f, IN_REGION));
+	char *product = trimmed_copy(field(r, f, IN_PRODUCT));
+	char *owner;
+	long row = clients_find(&r->cl, field(r, f, IN_CLIENT),
+	    field(r, f, IN_NAME));
+	sd_pick p;
+
+	owner = owner_of(r, f, row);
+	sd_route_pick(r->rt, &(sd_call){ region, product, owner, at },
+	    explain, &p);
+	if (p.rep)
+		own(r, f, row, p.rep);
+	else
+		r->unassigned = true;
+	if (record)
+		note_assignment(r, f, row, &p);
+	free(r->rep);	/* the owner's name may be ours: keep a copy */
+	r->rep = sd_xstrdup(p.rep ? p.rep : "");
+	*rep = r->rep;
+	*reason = p.reason;
+	free(region);
+	free(product);
+	free(owner);
+}
+
+/* The state the decisions read: the team, the calendar, the history and
+ * the clients.  Under the lock when recording. */
+
+/* first-free looks for slots from now to the end of the team's day. */
+static sd_time
+end_of_today(const sd_ctx *ctx)
+{
+	sd_day day;
+	int minute, off;
+	sd_time t;
+
+	sd_utc_to_local(ctx->zone, ctx->clock.now, &day, &minute, &off);
+	if (sd_local_to_utc(ctx->zone, day + 1, 0, &t) != 0)
+		t = ctx->clock.now + (sd_time)(1440 - minute) * 60;
+	return t;
+}
+
+static int
+load_state(struct run *r, sd_err *e)
+{
+	sd_ctx *ctx = r->ctx;
+	char *path = sd_store_path(&ctx->store, "meetings.csv");
+	int status;
+
+	status = sd_reps_load(&r->reps, &ctx->store, &ctx->cfg, e);
+	if (status == 0)
+		status = sd_book_load(&r->book, path, ctx->zone, e);
+	free(path);
+	if (status != 0)
+		return status;
+	r->rt = sd_route_new(&r->reps, strategy_set ? strategy :
+	    ctx->cfg.strategy);
+	sd_route_book(r->rt, &r->book, &ctx->cfg, ctx->zone, ctx->clock.now,
+	    end_of_today(ctx));
+	if ((status = sd_route_load(r->rt, &ctx->store, e)) != 0 ||
+	    (status = clients_load(&r->cl, &ctx->store, e)) != 0)
+		return status;
+	return record ? read_layout(r, e) : 0;
+}
+
+static void
+run_free(struct run *r)
+{
+	for (size_t i = 0; i < r->nheld; i++) {
+		free(r->held[i].f);
+		free(r->held[i].rep);
+		free(r->held[i].reason);
+	}
+	free(r->held);
+	for (size_t i = 0; r->names && i < r->ncols + 2; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->copy);
+	free(r->layout);
+	free(r->cells);
+	free(r->adds);
+	free(r->rep);
+	clients_free(&r->cl);
+	sd_route_free(r->rt);
+	sd_book_free(&r->book);
+	sd_reps_free(&r->reps);
+}
+
+/* Output: the input's columns, then rep and reason when it had none. */
+static void
+emit(struct run *r, char *const *f, const char *rep, const char *reason)
+{
+	const char **v = r->cells;
+	size_t k = r->ncols;
+
+	for (size_t i = 0; i < r->ncols; i++)
+		v[i] = f[i];
+	v[r->in[IN_REP] >= 0 ? (size_t)r->in[IN_REP] : k++] = rep;
+	v[r->in[IN_REASON] >= 0 ? (size_t)r->in[IN_REASON] : k++] = reason;
+	if (r->out == NULL) {
+		r->out = sd_ctx_out(r->ctx);
+		sd_out_columns(r->out, r->nout, (const char *const *)r->names,
+		    NULL);
+	}
+	sd_out_row(r->out, v);
+}
+
+/* A row that came with a rep passes through as it is. */
+static const char *
+given_reason(const struct run *r, char *const *f)
+{
+	const char *p;
+	size_t n;
+
+	trimmed(field(r, f, IN_REASON), &p, &n);
+	return n ? field(r, f, IN_REASON) : "given";
+}
+
+static void
+stream_row(struct run *r, const sd_row *row, sd_time at)
+{
+	const char *rep, *reason;
+
+	if (given(r, row->field)) {
+		rep = field(r, row->field, IN_REP);
+		reason = given_reason(r, row->field);
+	} else
+		decide(r, row->field, at, &rep, &reason);
+	emit(r, row->field, rep, reason);
+}
+
+/* --record: the row is kept, its fields in one block. */
+static void
+hold_row(struct run *r, const sd_row *row, sd_time at)
+{
+	size_t bytes = row->n * sizeof(char *);
+	struct held *h;
+	char *p;
+
+	for (size_t i = 0; i < row->n; i++)
+		bytes += row->len[i] + 1;
+	if (r->nheld == r->capheld) {
+		r->capheld = r->capheld ? r->capheld * 2 : 256;
+		r->held = sd_xrealloc(r->held, r->capheld * sizeof *r->held);
+	}
+	h = &r->held[r->nheld++];
+	memset(h, 0, sizeof *h);
+	h->at = at;
+	h->f = sd_xmalloc(bytes);
+	p = (char *)(h->f + row->n);
+	for (size_t i = 0; i < row->n; i++) {
+		memcpy(p, row->field[i], row->len[i] + 1);
+		h->f[i] = p;
+		p += row->len[i] + 1;
+	}
+}
+
+typedef void row_fn(struct run *, const sd_row *, sd_time);
+
+static int
+read_input(struct run *r, const char *path, row_fn *fn, sd_err *e)
+{
+	sd_csv *csv;
+	sd_row *row;
+	sd_time at;
+	int got = 0, status = sd_csv_open(&csv, path, 0, e);
+
+	if (status != 0)
+		return status;
+	if (sd_csv_ncols(csv) > 0 && take_header(r, csv, e) != 0)
+		got = -1;
+	while (got == 0 && sd_csv_ncols(csv) > 0 &&
+	    (got = sd_csv_next(csv, &row, e)) == 1) {
+		if (received(r, csv, row, &at, e) != 0)
+			got = -1;
+		else
+			fn(r, row, at), got = 0;
+	}
+	sd_csv_close(csv);
+	return got < 0 ? e->status : 0;
+}
+
+static int
+read_inputs(struct run *r, int argc, char **argv, row_fn *fn, sd_err *e)
+{
+	static char dash[] = "-";
+	static char *just_stdin[] = { dash };
+	int status = 0;
+
+	if (argc == 0)
+		argc = 1, argv = just_stdin;
+	for (int i = 0; status == 0 && i < argc; i++)
+		status = read_input(r, argv[i], fn, e);
+	return status;
+}
+
+static int
+assign_stream(struct run *r, int argc, char **argv, sd_err *e)
+{
+	int status = load_state(r, e);
+
+	return status ? status : read_inputs(r, argc, argv, stream_row, e);
+}
+
+/* The rows to append go to memory first: one append writes them all. */
+static int
+decide_held(struct run *r, sd_err *e)
+{
+	if ((r->addf = open_memstream(&r->adds, &r->addlen)) == NULL)
+		return sd_fail(e, EX_OSERR, "out of memory");
+	for (size_t i = 0; i < r->nheld; i++) {
+		struct held *h = &r->held[i];
+		const char *rep, *reason;
+
+		if (given(r, h->f))
+			continue;
+		decide(r, h->f, h->at, &rep, &reason);
+		h->rep = sd_xstrdup(rep);
+		h->reason = sd_xstrdup(reason);
+	}
+	if (fclose(r->addf) != 0)
+		return sd_fail(e, EX_OSERR, "out of memory");
+	return 0;
+}
+
+static int
+write_records(struct run *r, sd_err *e)
+{
+	static const char header[] = "at,client,region,product,rep,reason\n";
+	sd_store *st = &r->ctx->store;
+	bool clients = r->cl.added || r->cl.set;
+	int status = 0;
+
+	if (r->ctx->cli->dry_run) {
+		if (r->nadds)
+			fprintf(stderr, "%s: dry run: assignments.csv not "
+			    "changed\n", r->ctx->tool);
+		if (clients)
+			fprintf(stderr, "%s: dry run: clients.csv not "
+			    "changed\n", r->ctx->tool);
+		return 0;
+	}
+	if (clients)
+		status = sd_table_save(&r->cl.t, st, "clients.csv", e);
+	if (status == 0 && r->addlen)
+		status = sd_store_append(st, "assignments.csv", header,
+		    r->adds, r->addlen, e);
+	return status;
+}
+
+/* Read everything, then lock, decide, write, unlock, and print. */
+static int
+assign_record(struct run *r, int argc, char **argv, sd_err *e)
+{
+	int status = read_inputs(r, argc, argv, hold_row, e);
+
+	if (status == 0 && !r->ctx->cli->dry_run)
+		status = sd_store_lock(&r->ctx->store, e);
+	if (status == 0)
+		status = load_state(r, e);
+	if (status == 0)
+		status = decide_held(r, e);
+	if (status == 0)
+		status = write_records(r, e);
+	sd_store_unlock(&r->ctx->store);
+	for (size_t i = 0; status == 0 && i < r->nheld; i++) {
+		struct held *h = &r->held[i];
+
+		if (h->rep)
+			emit(r, h->f, h->rep, h->reason);
+		else
+			emit(r, h->f, field(r, h->f, IN_REP),
+			    given_reason(r, h->f));
+	}
+	return status;
+}
+
+static int
+assign(sd_ctx *ctx, int argc, char **argv, sd_err *e)
+{
+	struct run r = { .ctx = ctx };
+	sd_err ignored;
+	int status;
+
+	if (period)
+		return sd_usage_error(e, "--period applies to "
+		    "assign-rep stats");
+	if (ctx->cli->dry_run && !record)
+		return sd_usage_error(e, "-n/--dry-run shows what --record "
+		    "would write: give --record too");
+	if (argc == 0 && isatty(STDIN_FILENO)) {
+		fputs(usage, stderr);
+		return EX_USAGE;
+	}
+	status = record ? assign_record(&r, argc, argv, e) :
+	    assign_stream(&r, argc, argv, e);
+	if (r.out && sd_out_end(r.out, status ? &ignored : e) != 0 &&
+	    status == 0)
+		status = e->status;
+	if (status == 0 && r.unassigned)
+		status = 1;
+	run_free(&r);
+	return status;
+}
+
+/* stats: how the assignments spread over the reps */
+
+struct tally {
+	sd_keymap *ids;
+	char **id;		/* parallel to ids */
+	int64_t *assigned, *owner, *load;
+	size_t cap;
+	int64_t unassigned;
+	bool has_period;
+	sd_day from, to;
+	const sd_ctx *ctx;
+};
+
+static size_t
+tally_rep(struct tally *t, const char *rep)
+{
+	bool added;
+	size_t i = sd_keymap_put(t->ids, rep, strlen(rep), &added);
+
+	if (added && i == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->id = sd_xrealloc(t->id, t->cap * sizeof *t->id);
+		t->assigned = sd_xrealloc(t->assigned,
+		    t->cap * sizeof *t->assigned);
+		t->owner = sd_xrealloc(t->owner, t->cap * sizeof *t->owner);
+		t->load = sd_xrealloc(t->load, t->cap * sizeof *t->load);
+	}
+	if (added) {
+		t->id[i] = sd_xstrdup(rep);
+		t->assigned[i] = t->owner[i] = t->load[i] = 0;
+	}
+	return i;
+}
+
+static void
+tally_free(struct tally *t)
+{
+	for (size_t i = 0; t->ids && i < sd_keymap_count(t->ids); i++)
+		free(t->id[i]);
+	sd_keymap_free(t->ids);
+	free(t->id);
+	free(t->assigned);
+	free(t->owner);
+	free(t->load);
+}
+
+typedef int cell_fn(struct tally *, const sd_csv *, const sd_row *,
+    const int *, sd_err *);
+
+/* fn for each row of DIR/name, with the columns of want found. */
+static int
+each_row(struct tally *t, const char *name, const char *const *want,
+    size_t n, cell_fn *fn, sd_err *e)
+{
+	char *path = sd_store_path(&t->ctx->store, name);
+	int col[3], got = 0, status;
+	sd_csv *csv;
+	sd_row *row;
+
+	status = sd_csv_open(&csv, path, SD_CSV_MISSING_OK, e);
+	free(path);
+	if (status != 0)
+		return status;
+	for (size_t k = 0; got == 0 && sd_csv_ncols(csv) && k < n; k++)
+		if (sd_csv_need(csv, want[k], &col[k], e) != 0)
+			got = -1;
+	while (got == 0 && sd_csv_ncols(csv) &&
+	    (got = sd_csv_next(csv, &row, e)) == 1)
+		got = fn(t, csv, row, col, e) != 0 ? -1 : 0;
+	sd_csv_close(csv);
+	return got < 0 ? e->status : 0;
+}
+
+/* An assignment row: counted when its day is in the period. */
+static int
+count_assignment(struct tally *t, const sd_csv *csv, const sd_row *row,
+    const int *col, sd_err *e)
+{
+	char *at = trimmed_copy(sd_row_get(row, col[0]));
+	char *rep = trimmed_copy(sd_row_get(row, col[1]));
+	bool in = true;
+	sd_time when;
+	sd_day day;
+	int minute, off, status = 0;
+	size_t i;
+
+	if (*at && sd_datetime_parse(at, t->ctx->zone, &when) != 0)
+		status = sd_csv_field_error(e, csv, row, col[0],
+		    "bad date and time");
+	else if (t->has_period && *at == '\0')
+		in = false;
+	else if (t->has_period) {
+		sd_utc_to_local(t->ctx->zone, when, &day, &minute, &off);
+		in = day >= t->from && day < t->to;
+	}
+	if (status == 0 && in && *rep == '\0')
+		t->unassigned++;
+	else if (status == 0 && in) {
+		i = tally_rep(t, rep);
+		t->assigned[i]++;
+		if (sd_route_owner_reason(sd_row_get(row, col[2])))
+			t->owner[i]++;
+	}
+	free(at);
+	free(rep);
+	return status;
+}
+
+static int
+count_load(struct tally *t, const sd_csv *csv, const sd_row *row,
+    const int *col, sd_err *e)
+{
+	char *rep = trimmed_copy(sd_row_get(row, col[0]));
+	char *status = trimmed_copy(sd_row_get(row, col[1]));
+
+	(void)csv, (void)e;
+	if (*rep && sd_streq_ci(status, "open"))
+		t->load[tally_rep(t, rep)]++;
+	free(rep);
+	free(status);
+	return 0;
+}
+
+static const char *const stats_cols[] = { "rep", "active", "weight",
+	"assigned", "owner", "turns", "turn_share", "weight_share", "load",
+	"capacity" };
+#define NSTATS (sizeof stats_cols / sizeof *stats_cols)
+static const enum sd_coltype stats_types[NSTATS] = { SD_TEXT, SD_TEXT,
+	SD_NUM, SD_NUM, SD_NUM, SD_NUM, SD_NUM, SD_NUM, SD_NUM, SD_NUM };
+
+struct order {
+	const char *id;
+	size_t i;
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct order *)a)->id,
+	    ((const struct order *)b)->id);
+}
+
+struct totals {
+	int64_t turns, weight;
+};
+
+static void
+stats_row(sd_out *o, const struct tally *t, size_t i, const sd_rep *rep,
+    const struct totals *all)
+{
+	char num[6][24], tshare[32], wshare[32];
+	int64_t turns = t->assigned[i] - t->owner[i];
+	const char *v[NSTATS];
+
+	snprintf(num[0], 24, "%d", rep ? rep->weight : 0);
+	snprintf(num[1], 24, "%lld", (long long)t->assigned[i]);
+	snprintf(num[2], 24, "%lld", (long long)t->owner[i]);
+	snprintf(num[3], 24, "%lld", (long long)turns);
+	snprintf(num[4], 24, "%lld", (long long)t->load[i]);
+	snprintf(num[5], 24, "%lld", rep ? (long long)rep->capacity : -1LL);
+	sd_percent_format(turns, all->turns, tshare);
+	sd_percent_format(rep && rep->active ? rep->weight : 0, all->weight,
+	    wshare);
+	v[0] = t->id[i];
+	v[1] = rep ? (rep->active ? "yes" : "no") : "";
+	v[2] = rep ? num[0] : "";
+	v[3] = num[1], v[4] = num[2], v[5] = num[3], v[6] = tshare;
+	v[7] = rep ? wshare : "";
+	v[8] = num[4];
+	v[9] = rep && rep->capacity >= 0 ? num[5] : "";
+	sd_out_row(o, v);
+}
+
+static void
+unassigned_row(sd_out *o, int64_t n)
+{
+	char count[24];
+	const char *v[NSTATS] = { "(none)", "", "", count, "", "", "", "", "",
+		"" };
+
+	snprintf(count, sizeof count, "%lld", (long long)n);
+	sd_out_row(o, v);
+}
+
+static int
+print_stats(const sd_ctx *ctx, const struct tally *t, const sd_reps *reps,
+    sd_err *e)
+{
+	size_t n = sd_keymap_count(t->ids);
+	struct order *ord = sd_xcalloc(n ? n : 1, sizeof *ord);
+	struct totals all = { 0, 0 };
+	sd_out *o = sd_ctx_out(ctx);
+
+	for (size_t i = 0; i < n; i++) {
+		ord[i] = (struct order){ t->id[i], i };
+		all.turns += t->assigned[i] - t->owner[i];
+	}
+	for (size_t i = 0; i < reps->n; i++)
+		if (reps->v[i].active)
+			all.weight += reps->v[i].weight;
+	if (n > 1)
+		qsort(ord, n, sizeof *ord, by_id);
+	sd_out_columns(o, NSTATS, stats_cols, stats_types);
+	for (size_t k = 0; k < n; k++)
+		stats_row(o, t, ord[k].i, sd_reps_find(reps, ord[k].id), &all);
+	if (t->unassigned)
+		unassigned_row(o, t->unassigned);
+	free(ord);
+	return sd_out_end(o, e);
+}
+
+static int
+stats_usage(int argc, char **argv, sd_err *e)
+{
+	const char *wrong = record ? "--record" : explain ? "--explain" :
+	    strategy_set ? "--strategy" : NULL;
+
+	if (argc > 0)
+		return sd_usage_error(e, "assign-rep stats: unexpected '%s'",
+		    argv[0]);
+	if (wrong)
+		return sd_usage_error(e, "%s does not apply to "
+		    "assign-rep stats", wrong);
+	return 0;
+}
+
+static int
+stats(sd_ctx *ctx, int argc, char **argv, sd_err *e)
+{
+	static const char *const acols[] = { "at", "rep", "reason" };
+	static const char *const fcols[] = { "rep", "status" };
+	struct tally t = { .ctx = ctx, .has_period = period != NULL };
+	sd_reps reps;
+	int status;
+
+	if ((status = stats_usage(argc, argv, e)) != 0)
+		return status;
+	if (period && sd_period_parse(period, sd_today(&ctx->clock),
+	    ctx->cfg.fiscal_year_start, &t.from, &t.to) != 0)
+		return sd_fail(e, EX_DATAERR, "--period: bad period '%s'",
+		    period);
+	status = sd_reps_load(&reps, &ctx->store, &ctx->cfg, e);
+	t.ids = sd_keymap_new();
+	for (size_t i = 0; status == 0 && i < reps.n; i++)
+		tally_rep(&t, reps.v[i].id);
+	if (status == 0)
+		status = each_row(&t, "assignments.csv", acols, 3,
+		    count_assignment, e);
+	if (status == 0)
+		status = each_row(&t, "followups.csv", fcols, 2, count_load, e);
+	if (status == 0)
+		status = print_stats(ctx, &t, &reps, e);
+	tally_free(&t);
+	sd_reps_free(&reps);
+	return status;
 }
 
 static const sd_command commands[] = {
-	{ "assign", not_yet, false },
-	{ "stats", not_yet, false },
+	{ "assign", assign, true },
+	{ "stats", stats, false },
 	{ NULL, NULL, false },
 };
 
 static const sd_tool tool = {
 	.name = "assign-rep",
-	.usage =
-    "usage: assign-rep\n",
+	.usage = usage,
 	.options = options,
 	.on_option = on_option,
 	.commands = commands,
 	.default_command = "assign",
 };
 
+/*
+ * assign-rep [--strategy S] [--record] [--explain] [FILE|-]: each call in,
+ * the same row out with the rep who takes it and why.
+ */
 int
 main(int argc, char **argv)
 {

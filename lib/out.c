@@ -325,13 +325,18 @@ flush_md(sd_out *o)
 		put_md_line(o, o->kept + r);
 }
 
+/* Empty cells at the end of a line would leave trailing spaces. */
 static void
 put_table_line(sd_out *o, char *const *cells, const size_t *w)
 {
-	for (size_t i = 0; i < o->ncols; i++) {
+	size_t n = o->ncols;
+
+	while (n > 1 && cells[n - 1][0] == '\0')
+		n--;
+	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			fputs("  ", o->f);
-		put_cell(o, i, cells[i], w[i], i + 1 == o->ncols);
+		put_cell(o, i, cells[i], w[i], i + 1 == n);
 	}
 	putc('\n', o->f);
 }

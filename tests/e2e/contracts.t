@@ -52,12 +52,12 @@ status   sent
 file     K1-bolt-quote-7.txt
 sha256   5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03
 bytes    6
-signed   
-starts   
-expires  
-notice   
-renewal  
-rep      
+signed
+starts
+expires
+notice
+renewal
+rep
 added    2026-12-01
 note     valid 30 days
 EOF
