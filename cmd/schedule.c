@@ -104,32 +104,14 @@ need(int key, sd_err *e)
 	return sd_usage_error(e, "--%s is required", option_name(key));
 }
 
-/* Text that goes into the book must read back: valid UTF-8. */
-static bool
-utf8_ok(const unsigned char *s)
-{
-	while (*s) {
-		int n = *s < 0x80 ? 0 : *s >= 0xc2 && *s <= 0xdf ? 1 :
-		    *s >= 0xe0 && *s <= 0xef ? 2 : *s >= 0xf0 && *s <= 0xf4 ?
-		    3 : -1;
-
-		if (n < 0)
-			return false;
-		for (s++; n > 0; n--, s++)
-			if ((*s & 0xc0) != 0x80)
-				return false;
-	}
-	return true;
-}
-
 static int
 check_text(sd_err *e)
 {
 	static const int keys[] = { O_CLIENT, O_NOTE, O_REP, O_WHERE };
 
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-		if (HAS(keys[i]) && !utf8_ok((const unsigned char *)
-		    OPT(keys[i])))
+		if (HAS(keys[i]) &&
+		    !sd_utf8_valid(OPT(keys[i]), strlen(OPT(keys[i]))))
 			return sd_fail(e, EX_DATAERR, "--%s: not valid UTF-8",
 			    option_name(keys[i]));
 	return 0;

@@ -9,6 +9,8 @@
  * spaces stay data.  Fields are copied once, from libcsv's buffer into the
  * row's arena; memory grows with the longest row, never with the file.
  */
+#include <sys/stat.h>
+
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -57,9 +59,10 @@ is_lf(unsigned char c)
 }
 
 /* Is s (len bytes) valid UTF-8?  Overlong forms and surrogates are not. */
-static bool
-utf8_valid(const unsigned char *s, size_t len)
+bool
+sd_utf8_valid(const char *text, size_t len)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;
 
 	while (i < len) {
@@ -102,7 +105,7 @@ on_field(void *data, size_t len, void *arg)
 	if (r->bad == NULL) {
 		if (memchr(data, '\0', len))
 			r->bad = "a NUL byte", r->bad_field = r->nfields;
-		else if (!utf8_valid(data, len))
+		else if (!sd_utf8_valid(data, len))
 			r->bad = "invalid UTF-8", r->bad_field = r->nfields;
 	}
 	if (r->nfields == r->cap) {
@@ -267,6 +270,8 @@ read_header(sd_csv *r, sd_err *e)
 static int
 open_fd(sd_csv *r, const char *path, int flags, sd_err *e)
 {
+	struct stat sb;
+
 	if (strcmp(path, "-") == 0) {
 		r->fd = STDIN_FILENO;
 		r->name = sd_xstrdup("stdin");
@@ -274,6 +279,9 @@ open_fd(sd_csv *r, const char *path, int flags, sd_err *e)
 	}
 	r->name = sd_xstrdup(path);
 	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (r->fd >= 0 && fstat(r->fd, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return sd_fail_at(e, EX_NOINPUT, path, 0,
+		    "cannot open: Is a directory");
 	if (r->fd >= 0)
 		return 0;
 	if (errno == ENOENT && (flags & SD_CSV_MISSING_OK)) {
@@ -427,7 +435,8 @@ sd_csv_field_error(sd_err *e, const sd_csv *r, const sd_row *row, int idx,
 }
 
 /* Quote when the field holds the separator, a quote or a line end, or has
- * spaces at either end (readers that trim would lose them). */
+ * spaces at either end (readers that trim would lose them), or starts with
+ * U+FEFF (first in a file, readers would drop it as a byte order mark). */
 static bool
 needs_quotes(const char *s, char sep)
 {
@@ -435,7 +444,8 @@ needs_quotes(const char *s, char sep)
 
 	if (n == 0)
 		return false;
-	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    strncmp(s, "\xef\xbb\xbf", 3) == 0)
 		return true;
 	for (; *s; s++)
 		if (*s == sep || *s == '"' || *s == '\n' || *s == '\r')
@@ -459,6 +469,9 @@ sd_csv_put_field(FILE *f, const char *s, char sep)
 int
 sd_csv_put_row(FILE *f, size_t n, const char *const *fields)
 {
+	/* A lone empty field would make a blank line, which reads as none. */
+	if (n == 1 && (fields[0] == NULL || fields[0][0] == '\0'))
+		return fputs("\"\"\n", f) < 0 ? -1 : 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && putc(',', f) == EOF)
 			return -1;

@@ -150,49 +150,13 @@ sd_doc_is_temp(const char *name)
 	    strncmp(name + n - tail, TMP_MARK, strlen(TMP_MARK)) == 0;
 }
 
-/* The length of the UTF-8 sequence at s, or 0 when it is not valid
- * (overlong forms and surrogates are not). */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	uint32_t cp;
-	size_t n;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	for (size_t k = 1; k < n; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[k] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
 bool
 sd_doc_text_ok(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n;
-
-	while (*p) {
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
 			return false;
-		if ((n = utf8_len(p)) == 0)
-			return false;
-		p += n;
-	}
-	return true;
+	return sd_utf8_valid(s, strlen(s));
 }
 
 static char *

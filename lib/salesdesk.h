@@ -236,6 +236,8 @@ int  sd_csv_field_error(sd_err *e, const sd_csv *r, const sd_row *row,
 /* Write one field or row as RFC 4180, quoting only when needed. */
 int  sd_csv_put_field(FILE *f, const char *s, char sep);
 int  sd_csv_put_row(FILE *f, size_t n, const char *const *fields);
+/* Is text (len bytes) valid UTF-8?  Overlong forms and surrogates are not. */
+bool sd_utf8_valid(const char *text, size_t len);
 /* Would this text cell run as a formula in a spreadsheet? */
 bool sd_csv_unsafe_cell(const char *s);
 
