@@ -7,7 +7,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Wpedantic -Ilib $(CFLAGS)
-LDLIBS  = -lcsv -liniparser -lical -lcrypto -lm
+LDLIBS  = -lcsv -liniparser -lical -lcrypto -lm -pthread
 
 TOOLS   = schedule followup assign-rep report contracts
 LIBSRC  = $(sort $(wildcard lib/*.c))
@@ -64,22 +64,41 @@ demo: all
 lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
 
+# Where Debian looks: bash-completion loads completions/TOOL on first use
+# (one file, a link per tool); zsh reads vendor-completions; the cron
+# scripts go with the other examples.
+COMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHDIR  = $(PREFIX)/share/zsh/vendor-completions
+EXDIR   = $(PREFIX)/share/doc/salesdesk/examples
+EXAMPLES = examples/morning.sh examples/inbound.sh examples/weekly-report.sh \
+	examples/crontab
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(COMPDIR) $(DESTDIR)$(ZSHDIR) $(DESTDIR)$(EXDIR)
 	install -m0755 $(TOOLS:%=bin/%) $(DESTDIR)$(BINDIR)
 	install -m0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	install -m0644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	install -m0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	install -m0644 completion/salesdesk.bash $(DESTDIR)$(COMPDIR)/salesdesk
+	for t in $(TOOLS); do ln -sf salesdesk $(DESTDIR)$(COMPDIR)/$$t; done
+	install -m0644 completion/_salesdesk $(DESTDIR)$(ZSHDIR)/_salesdesk
+	install -m0644 $(EXAMPLES) $(DESTDIR)$(EXDIR)
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) \
 		$(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 		$(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
-		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+		$(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%) \
+		$(TOOLS:%=$(DESTDIR)$(COMPDIR)/%) $(DESTDIR)$(COMPDIR)/salesdesk \
+		$(DESTDIR)$(ZSHDIR)/_salesdesk \
+		$(EXAMPLES:examples/%=$(DESTDIR)$(EXDIR)/%)
+	rmdir $(DESTDIR)$(EXDIR) $(DESTDIR)$(EXDIR:%/examples=%) 2>/dev/null || true
 
 clean:
 	rm -rf bin build/normal build/san
 
 .PHONY: all deps san unit check demo lint install uninstall clean
 .SECONDARY:
+

@@ -18,7 +18,7 @@
 
 enum { O_AFTER = SD_OPT_TOOL, O_CLIENT, O_DAYS, O_DONE, O_DUE, O_INTENT,
 	O_KIND, O_NEXT, O_NOTE, O_ON, O_OVERDUE, O_PROBABILITY, O_REP,
-	O_ROADBLOCK, O_STATUS, O_TERMS, O_VALUE, O_END };
+	O_ROADBLOCK, O_SOURCE, O_STATUS, O_TERMS, O_VALUE, O_END };
 
 #define NOPTS		(O_END - SD_OPT_TOOL)
 #define BIT(o)		(1u << ((o) - SD_OPT_TOOL))
@@ -41,6 +41,7 @@ static const struct option options[] = {
 	{ "probability", required_argument,	NULL, O_PROBABILITY },
 	{ "rep",	required_argument,	NULL, O_REP },
 	{ "roadblock",	required_argument,	NULL, O_ROADBLOCK },
+	{ "source",	required_argument,	NULL, O_SOURCE },
 	{ "status",	required_argument,	NULL, O_STATUS },
 	{ "terms",	required_argument,	NULL, O_TERMS },
 	{ "value",	required_argument,	NULL, O_VALUE },
@@ -515,9 +516,11 @@ find_cols(struct reader *rd, const char *const *names, size_t n,
 	return 0;
 }
 
-/* A pipe on stdin is the input when no operand names one, so
+/* For plan, a pipe on stdin is the input when no operand names one, so
  * "schedule list ... | followup plan" works as written; a terminal, a
- * file or /dev/null (cron) leaves the usual data file. */
+ * file or /dev/null leaves the usual data file.  deliveries has no such
+ * pipe in its life: cron hands every job a pipe on stdin, so it reads
+ * stdin only when told to with "-". */
 static bool
 stdin_is_pipe(void)
 {
@@ -527,18 +530,18 @@ stdin_is_pipe(void)
 	    S_ISSOCK(sb.st_mode));
 }
 
-/* The input named by the operand, else a pipe on stdin, else DIR/name
- * (missing: empty). */
+/* The input named by the operand, else (if piped_ok) a pipe on stdin,
+ * else DIR/name (missing: empty). */
 static int
 open_input(struct reader *rd, int argc, char **argv, const char *name,
-    sd_err *e)
+    bool piped_ok, sd_err *e)
 {
 	char *path;
 	int rc;
 
 	if (argc > 0)
 		return sd_csv_open(&rd->r, argv[0], 0, e);
-	if (stdin_is_pipe())
+	if (piped_ok && stdin_is_pipe())
 		return sd_csv_open(&rd->r, "-", 0, e);
 	path = sd_store_path(&rd->d->ctx->store, name);
 	rc = sd_csv_open(&rd->r, path, SD_CSV_MISSING_OK, e);
@@ -811,7 +814,7 @@ run_plan(sd_ctx *ctx, int argc, char **argv, sd_err *e)
 	    (rc = load_known(ctx, &rd.known, e)) == 0) {
 		rd.d = &d;
 		rd.span = &span;
-		if ((rc = open_input(&rd, argc, argv, "meetings.csv", e)) == 0)
+		if ((rc = open_input(&rd, argc, argv, "meetings.csv", true, e)) == 0)
 			rc = read_plan(&rd, &b, e);
 		sd_csv_close(rd.r);
 	}
@@ -911,7 +914,7 @@ run_deliveries(sd_ctx *ctx, int argc, char **argv, sd_err *e)
 	    (rc = load_known(ctx, &rd.known, e)) == 0) {
 		rd.d = &d;
 		rd.today = sd_today(&ctx->clock);
-		if ((rc = open_input(&rd, argc, argv, "orders.csv", e)) == 0)
+		if ((rc = open_input(&rd, argc, argv, "orders.csv", false, e)) == 0)
 			rc = read_orders(&rd, &b, e);
 		sd_csv_close(rd.r);
 	}
@@ -970,8 +973,8 @@ static int
 run_add(sd_ctx *ctx, int argc, char **argv, sd_err *e)
 {
 	unsigned allowed = BIT(O_CLIENT) | BIT(O_REP) | BIT(O_DUE) |
-	    BIT(O_KIND) | BIT(O_NOTE);
-	struct fu f = { .source = "" };
+	    BIT(O_KIND) | BIT(O_NOTE) | BIT(O_SOURCE);
+	struct fu f = { .source = HAS(O_SOURCE) ? ARG(O_SOURCE) : "" };
 	struct batch b = { 0 };
 	struct desk d;
 	int rc;
@@ -1650,7 +1653,8 @@ static const sd_tool tool = {
 	.name = "followup",
 	.usage =
     "usage: followup plan [--after DUR] [FILE|-]\n"
-    "       followup add --client C [--rep R] [--due WHEN] [--kind K] [--note TEXT]\n"
+    "       followup add --client C [--rep R] [--due WHEN] [--kind K] [--source ID]\n"
+    "                    [--note TEXT]\n"
     "       followup due [--on DATE] [--rep R] [--overdue]\n"
     "       followup log ID [--intent I] [--probability P] [--value MONEY] [--terms TEXT]\n"
     "                       [--roadblock TEXT] [--note TEXT] [--next WHEN] [--done]\n"

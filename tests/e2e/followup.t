@@ -477,6 +477,18 @@ exit 0
 stdout
 EOF
 
+=== deliveries from cron: an empty pipe on stdin still reads orders.csv
+file orders.csv
+order,client,rep,product,ordered,promised,shipped,installed,status,issue
+SO-1,c1,alice,copiers,2026-11-01,2026-11-30,,,ordered,
+EOF
+run : | followup deliveries | cut -d, -f1,5,7
+exit 0
+stdout
+id,kind,source
+F1,delivery,SO-1
+EOF
+
 === deliveries: a changed export the next day opens only what is new
 file orders.csv
 order,client,rep,product,ordered,promised,shipped,installed,status,issue
@@ -567,4 +579,20 @@ exit 65
 run followup list -o json --kind meeting
 stdout
 {"id":"F1","client":"c1","rep":"alice","due":"2026-12-03","kind":"meeting","status":"open","source":"M1","intent":"","probability":null,"value":null,"terms":"","roadblocks":"","next_step":"","note":"","updated":""}
+EOF
+
+=== add --source ties a follow-up to its meeting: plan then opens no second one
+file meetings.csv
+id,rep,client,start,end,kind,location,status,note
+M1,alice,c1,2026-11-30T10:00-06:00,2026-11-30T11:00-06:00,meeting,Austin,done,
+EOF
+run followup add --client c1 --rep alice --source M1 --note "called in" | cut -d, -f1,5,7
+exit 0
+stdout
+id,kind,source
+F1,inbound,M1
+EOF
+run followup plan </dev/null
+exit 0
+stdout
 EOF
