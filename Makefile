@@ -102,3 +102,60 @@ clean:
 .PHONY: all deps san unit check demo lint install uninstall clean
 .SECONDARY:
 
+# ---- fuzzing (issue 8) -----------------------------------------------------
+# make fuzz: each libFuzzer harness in tests/fuzz runs FUZZ_SECONDS, built by
+# clang with ASan and UBSan, on a copy of its seed corpus in build/fuzz (the
+# corpus in git stays as written).  An input that crashes lands in build/fuzz
+# as NAME-crash-* and fails the target: keep it as
+# tests/fuzz/corpus/NAME/crash-*.  make check replays every corpus file
+# through the same harnesses, built by $(CC) into the sanitizer build.
+FUZZERS      = csv config when money
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FZ           = build/fuzz
+FUZZ_CFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
+	-Wall -Wextra -Wpedantic -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ     = $(LIBSRC:lib/%.c=$(FZ)/lib/%.o)
+
+fuzz: $(FUZZERS:%=fuzz-%)
+
+$(FUZZERS:%=fuzz-%): fuzz-%: $(FZ)/fuzz_%
+	@mkdir -p $(FZ)/corpus-$*
+	@cp tests/fuzz/corpus/$*/* $(FZ)/corpus-$*/
+	@echo "fuzz_$*: $(FUZZ_SECONDS)s, log in $(FZ)/$*.log"
+	@$(FZ)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		-print_final_stats=1 -artifact_prefix=$(FZ)/$*- \
+		$(FZ)/corpus-$* >$(FZ)/$*.log 2>&1 || { \
+		tail -n 30 $(FZ)/$*.log; \
+		echo "fuzz_$*: FOUND" $(FZ)/$*-*; exit 1; }
+	@sed -n 's/^Done \(.*\)/fuzz_$*: \1, nothing found/p' $(FZ)/$*.log
+
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
+		$(LDLIBS)
+
+$(FZ)/lib/%.o: lib/%.c lib/salesdesk.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+fuzz-replay: san
+	@$(MAKE) --no-print-directory B=$(SAN) CFLAGS="$(SANFLAGS)" \
+		$(FUZZERS:%=$(SAN)/fuzz/replay_%)
+
+$(SAN)/fuzz/replay_%: $(SAN)/tests/fuzz/fuzz_%.o $(SAN)/tests/fuzz/replay.o \
+		$(SAN)/libsalesdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(FUZZERS:%=$(SAN)/tests/fuzz/fuzz_%.o): tests/fuzz/fuzz.h
+
+check: fuzz-replay
+
+fuzz-clean:
+	rm -rf $(FZ)
+
+clean: fuzz-clean
+
+.PHONY: fuzz $(FUZZERS:%=fuzz-%) fuzz-replay fuzz-clean
+# ---- end of fuzzing --------------------------------------------------------

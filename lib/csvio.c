@@ -444,8 +444,8 @@ needs_quotes(const char *s, char sep)
 
 	if (n == 0)
 		return false;
-	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    strncmp(s, "\xef\xbb\xbf", 3) == 0)
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t' || strncmp(s, "\xef\xbb\xbf", 3) == 0)
 		return true;
 	for (; *s; s++)
 		if (*s == sep || *s == '"' || *s == '\n' || *s == '\r')

@@ -23,6 +23,8 @@
 
 #define YEAR_MIN	1	/* the years a YYYY field can name */
 #define YEAR_MAX	9999
+#define FIRST_DAY	(-719162)	/* 0001-01-01 */
+#define LAST_DAY	2932896		/* 9999-12-31 */
 /* Spans are capped near ten thousand years, so no sum of a span and a
  * date can overflow. */
 #define SPAN_MAX_DAYS	3660000
@@ -192,10 +194,8 @@ sd_date_parse(const char *s, sd_day *out)
 static sd_date
 printable_date(sd_day day)
 {
-	sd_day lo = sd_date_to_day((sd_date){ YEAR_MIN, 1, 1 });
-	sd_day hi = sd_date_to_day((sd_date){ YEAR_MAX, 12, 31 });
-
-	return sd_day_to_date(day < lo ? lo : day > hi ? hi : day);
+	return sd_day_to_date(day < FIRST_DAY ? FIRST_DAY :
+	    day > LAST_DAY ? LAST_DAY : day);
 }
 
 static char *
@@ -528,25 +528,50 @@ stamp_time(const struct stamp *st, const char *zone, sd_time *out)
 	return 0;
 }
 
+/* Can t be written back?  Its local date in zone must have a YYYY form,
+ * or sd_datetime_format would print another moment.  Only the first and
+ * last days need the zone. */
+static int
+storable(const char *zone, sd_time t)
+{
+	sd_day day = (sd_day)floor_div(t, 86400);
+
+	if (day < FIRST_DAY + 2 || day > LAST_DAY - 2)
+		sd_utc_to_local(zone, t, &day, NULL, NULL);
+	return day >= FIRST_DAY && day <= LAST_DAY ? 0 : -1;
+}
+
 int
 sd_datetime_parse(const char *s, const char *zone, sd_time *out)
 {
 	struct stamp st;
+	sd_time t;
+	int r;
 
 	if (scan_stamp(s, &st) != 0)
 		return -1;
-	return stamp_time(&st, zone, out);
+	if ((r = stamp_time(&st, zone, &t)) != 0)
+		return r;
+	if (storable(zone, t) != 0)
+		return -1;
+	*out = t;
+	return 0;
 }
 
+/* The wall time comes from the offset as printed, in whole minutes: a
+ * local mean time offset such as -5:50:36 would otherwise make the text
+ * name another minute than t's, and each rewrite move it. */
 void
 sd_datetime_format(sd_time t, const char *zone, char buf[32])
 {
-	sd_day day;
+	sd_time local;
 	int minute, off;
 	char *p;
 
-	sd_utc_to_local(zone, t, &day, &minute, &off);
-	p = put_date(buf, day);
+	sd_utc_to_local(zone, t, NULL, NULL, &off);
+	local = t + (sd_time)off * 60;
+	minute = (int)(floor_mod(local, 86400) / 60);
+	p = put_date(buf, (sd_day)floor_div(local, 86400));
 	*p++ = 'T';
 	p = put_num(p, minute / 60, 2);
 	*p++ = ':';
@@ -878,10 +903,17 @@ int
 sd_when_parse(const char *s, const sd_clock *clk, sd_time *out)
 {
 	struct moment m;
+	sd_time t;
+	int r;
 
 	if (parse_moment(s, clk, &m) != 0)
 		return -1;
-	return moment_time(&m, clk, out);
+	if ((r = moment_time(&m, clk, &t)) != 0)
+		return r;
+	if (storable(clk->zone, t) != 0)
+		return -1;
+	*out = t;
+	return 0;
 }
 
 /* A local date needs no instant: "2026-03-08 02:30" in a gap still
@@ -891,22 +923,23 @@ sd_when_parse_day(const char *s, const sd_clock *clk, sd_day *out)
 {
 	struct moment m;
 	sd_time t;
+	sd_day day;
 	int r;
 
 	if (parse_moment(s, clk, &m) != 0)
 		return -1;
-	if (m.kind == M_STAMP && !m.st.has_offset) {
-		*out = m.st.day;
-		return 0;
-	}
-	if (m.kind == M_OFFSET && m.span.minutes == 0) {
-		*out = sd_span_add_day(clk->cal, sd_today(clk), &m.span,
+	if (m.kind == M_STAMP && !m.st.has_offset)
+		day = m.st.day;
+	else if (m.kind == M_OFFSET && m.span.minutes == 0)
+		day = sd_span_add_day(clk->cal, sd_today(clk), &m.span,
 		    m.sign);
-		return 0;
-	}
-	if ((r = moment_time(&m, clk, &t)) != 0)
+	else if ((r = moment_time(&m, clk, &t)) != 0)
 		return r;
-	sd_utc_to_local(clk->zone, t, out, NULL, NULL);
+	else
+		sd_utc_to_local(clk->zone, t, &day, NULL, NULL);
+	if (day < FIRST_DAY || day > LAST_DAY)
+		return -1;	/* no YYYY-MM-DD names it */
+	*out = day;
 	return 0;
 }
 

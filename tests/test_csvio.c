@@ -82,6 +82,31 @@ csv_read__quoted_fields__round_trip(void **state)
 	free(text);
 }
 
+/* Found by fuzzing: a row of one empty field written as a blank line was
+ * skipped on reading, and a leading U+FEFF in a field read as a BOM. */
+static void
+csv_write__empty_row_and_bom_field__read_back(void **state)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	sd_csv *r;
+	sd_row *row;
+	sd_err e;
+
+	(void)state;
+	sd_csv_put_row(f, 1, (const char *const[]){ "\xef\xbb\xbf" "a" });
+	sd_csv_put_row(f, 1, (const char *const[]){ "" });
+	fclose(f);
+	assert_string_equal(text, "\"\xef\xbb\xbf" "a\"\n\"\"\n");
+	assert_int_equal(open_text(text, &r, &e), 0);
+	assert_string_equal(sd_csv_colname(r, 0), "\xef\xbb\xbf" "a");
+	assert_int_equal(sd_csv_next(r, &row, &e), 1);
+	assert_string_equal(row->field[0], "");
+	done(r);
+	free(text);
+}
+
 static void
 csv_read__bom_crlf_no_final_newline__accepted(void **state)
 {
@@ -302,6 +327,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(csv_read__quoted_fields__round_trip),
+		cmocka_unit_test(csv_write__empty_row_and_bom_field__read_back),
 		cmocka_unit_test(csv_read__bom_crlf_no_final_newline__accepted),
 		cmocka_unit_test(csv_read__blank_lines__skipped_lines_counted),
 		cmocka_unit_test(csv_read__ragged_row__error_names_line),

@@ -534,6 +534,34 @@ datetime_parse__bad_fields__rejected(void **state)
 		assert_int_equal(sd_datetime_parse(bad[i], CHICAGO, &t), -1);
 }
 
+/* Found by fuzzing: Chicago's local mean time before 1883 is -5:50:36;
+ * printing must not drift a minute on every parse and rewrite. */
+static void
+datetime_format__seconds_offset__round_trips(void **state)
+{
+	sd_time t;
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(sd_datetime_parse("1850-06-01T12:00-05:50",
+	    "America/Chicago", &t), 0);
+	sd_datetime_format(t, "America/Chicago", buf);
+	assert_string_equal(buf, "1850-06-01T12:00-05:50");
+}
+
+/* Found by fuzzing: moments past year 9999 printed as clamped dates. */
+static void
+datetime_parse__past_year_9999__rejected(void **state)
+{
+	sd_time t;
+
+	(void)state;
+	assert_int_equal(sd_datetime_parse("9999-12-31T23:59-23:59",
+	    "America/Chicago", &t), -1);
+	assert_int_equal(sd_datetime_parse("9999-12-31T12:00-06:00",
+	    "America/Chicago", &t), 0);
+}
+
 static void
 datetime_parse__gap_without_offset__egap(void **state)
 {
@@ -1106,6 +1134,8 @@ main(void)
 		cmocka_unit_test(today__late_evening__local_day),
 		cmocka_unit_test(datetime_parse__forms__exact),
 		cmocka_unit_test(datetime_parse__bad_fields__rejected),
+		cmocka_unit_test(datetime_format__seconds_offset__round_trips),
+		cmocka_unit_test(datetime_parse__past_year_9999__rejected),
 		cmocka_unit_test(datetime_parse__gap_without_offset__egap),
 		cmocka_unit_test(datetime_format__across_dst__zone_offset),
 		cmocka_unit_test(when_parse__now__clock),
