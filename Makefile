@@ -159,3 +159,67 @@ clean: fuzz-clean
 
 .PHONY: fuzz $(FUZZERS:%=fuzz-%) fuzz-replay fuzz-clean
 # ---- end of fuzzing --------------------------------------------------------
+
+# ---- reliability (issue 8) --------------------------------------------------
+# make check runs tests/reliability (crash, fault injection, concurrency)
+# against bin/; make reliability builds what they need, and
+# "sh tests/reliability/run build/normal bin" runs them alone.  faults.so
+# is an LD_PRELOAD shim, built without sanitizers (they must come first in
+# the process); sdcheck reads a data directory through the library, as
+# the tools do.
+REL      = $(B)/reliability
+
+reliability: all $(REL)/faults.so $(REL)/sdcheck
+
+$(REL)/faults.so: tests/reliability/faults.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
+$(REL)/sdcheck: $(B)/tests/reliability/sdcheck.o $(B)/libsalesdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+check: reliability
+
+.PHONY: reliability
+# ---- end of reliability -----------------------------------------------------
+
+# ---- benchmark (issue 9) ----------------------------------------------------
+# make bench: generate the data once per BENCH_SCALE into build/bench,
+# outside git (1: 10 M sales rows, 1 M meetings, follow-ups and calls, a
+# 1 GB contracts store; 0.01 for a quick run), then time every tool next
+# to cat, wc -l, sort, sha256sum, sqlite3 and mlr on the same files, check
+# that their answers agree, and print the table (see bench/README.md).
+BENCH_SCALE ?= 1
+BENCH_RUNS  ?= 3
+BD           = build/bench
+
+bench: all $(BD)/gen $(BD)/timer
+	@sh bench/run.sh $(BD) bin $(BENCH_SCALE) $(BENCH_RUNS)
+
+$(BD)/gen: bench/gen.c $(B)/libsalesdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ bench/gen.c $(B)/libsalesdesk.a $(LDLIBS)
+
+$(BD)/timer: bench/timer.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ bench/timer.c
+
+# Not part of make clean: the data take a while to make again.
+bench-clean:
+	rm -rf $(BD)
+
+# The fast reader's differential harness, tests/fuzz/fuzz_scan.c, joins
+# the fuzz targets above (make fuzz, and the corpus replay of make check)
+# unless their list names it already.
+ifeq ($(filter scan,$(FUZZERS)),)
+FUZZERS += scan
+fuzz: fuzz-scan
+fuzz-scan:
+	@$(MAKE) --no-print-directory FUZZERS=scan fuzz-scan
+$(SAN)/tests/fuzz/fuzz_scan.o: tests/fuzz/fuzz.h
+.PHONY: fuzz-scan
+endif
+
+.PHONY: bench bench-clean
+# ---- end of benchmark -------------------------------------------------------

@@ -8,15 +8,24 @@
  * the input is read whole before the lock is taken, so the lock covers
  * only reading the data, deciding and writing, and the rows are printed
  * after it is released: a tool further down the pipe that takes the lock
- * itself never waits on us while we wait on it.
+ * itself never waits on us while we wait on it.  New clients are appended
+ * to clients.csv, not rewritten with it.
+ *
+ * A million calls: input files are read through lib/scan.c, of the book
+ * only the away entries and today's are kept, and per call the work is a
+ * few hash lookups and the router's pick, with no malloc per row.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
 #include "salesdesk.h"
+
+#define ARENA_BLOCK	(1024 * 1024)
+#define RECEIVED_MEMO	65536
 
 enum { OPT_EXPLAIN = SD_OPT_TOOL, OPT_PERIOD, OPT_RECORD, OPT_STRATEGY };
 
@@ -83,6 +92,11 @@ trimmed(const char *s, const char **p, size_t *n)
 	*p = s, *n = len;
 }
 
+struct buf {
+	char *p;
+	size_t cap;
+};
+
 static char *
 trimmed_copy(const char *s)
 {
@@ -97,17 +111,119 @@ trimmed_copy(const char *s)
 	return copy;
 }
 
-/* Clients: clients.csv in memory, found by id and by name */
+/* s without the blanks around it, in *buf (grown as needed). */
+static const char *
+trimmed_into(struct buf *b, const char *s)
+{
+	const char *p;
+	size_t n;
 
-/* New clients' reps, by id or name, for the rest of the run. */
-struct memo {
-	sd_keymap *map;
-	char **rep;		/* parallel to map */
+	trimmed(s, &p, &n);
+	if (n + 1 > b->cap) {
+		b->cap = n + 64;
+		b->p = sd_xrealloc(b->p, b->cap);
+	}
+	memcpy(b->p, p, n);
+	b->p[n] = '\0';
+	return b->p;
+}
+
+/* Text kept for the whole run, in large blocks: a million held rows are
+ * not a million mallocs. */
+struct block {
+	struct block *next;
+	size_t used, cap;
+	max_align_t data[];
 };
 
-/* Remember key's rep, unless it has one already. */
+static void *
+arena_alloc(struct block **arena, size_t n)
+{
+	struct block *b = *arena;
+	size_t a = sizeof(max_align_t), at;
+
+	if (b == NULL || b->cap - b->used < n) {
+		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+
+		b = sd_xmalloc(sizeof *b + cap);
+		b->used = 0;
+		b->cap = cap;
+		b->next = *arena;
+		*arena = b;
+	}
+	at = b->used;
+	b->used += (n + a - 1) / a * a;
+	if (b->used > b->cap)
+		b->used = b->cap;
+	return (char *)b->data + at;
+}
+
+static char *
+arena_strdup(struct block **arena, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(arena_alloc(arena, n), s, n);
+}
+
 static void
-memo_put(struct memo *m, const char *key, const char *rep)
+arena_free(struct block *b)
+{
+	struct block *next;
+
+	for (; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+}
+
+/* Clients: clients.csv in memory, found by id and by name */
+
+#define NONE ((size_t)-1)
+
+/* Rep names, each kept once for the run: new clients share a few reps. */
+struct repnames {
+	sd_keymap *map;
+	char **name;		/* parallel to map */
+};
+
+static const char *
+rep_name(struct repnames *rn, const char *rep)
+{
+	bool added;
+	size_t i;
+
+	if (rn->map == NULL)
+		rn->map = sd_keymap_new();
+	i = sd_keymap_put(rn->map, rep, strlen(rep), &added);
+	if (added) {
+		if ((i & (i - 1)) == 0)
+			rn->name = sd_xrealloc(rn->name, 2 * (i + 1) *
+			    sizeof *rn->name);
+		rn->name[i] = sd_xstrdup(rep);
+	}
+	return rn->name[i];
+}
+
+static void
+repnames_free(struct repnames *rn)
+{
+	for (size_t i = 0; rn->map && i < sd_keymap_count(rn->map); i++)
+		free(rn->name[i]);
+	free(rn->name);
+	sd_keymap_free(rn->map);
+}
+
+/* New clients' reps by id, for the rest of the run: a client's slot is
+ * made when it is first looked up, its rep set once it has one. */
+struct memo {
+	sd_keymap *map;
+	const char **rep;	/* parallel to map; NULL: none yet */
+};
+
+/* The slot of key (trimmed), made when new; NONE for an empty key. */
+static size_t
+memo_slot(struct memo *m, const char *key)
 {
 	const char *p;
 	size_t n, i;
@@ -115,46 +231,106 @@ memo_put(struct memo *m, const char *key, const char *rep)
 
 	trimmed(key, &p, &n);
 	if (n == 0)
-		return;
+		return NONE;
 	if (m->map == NULL)
 		m->map = sd_keymap_new();
 	i = sd_keymap_put(m->map, p, n, &added);
-	if (!added)
-		return;
-	if ((i & (i - 1)) == 0)
-		m->rep = sd_xrealloc(m->rep, 2 * (i + 1) * sizeof *m->rep);
-	m->rep[i] = sd_xstrdup(rep);
-}
-
-static const char *
-memo_get(const struct memo *m, const char *key)
-{
-	const char *p;
-	size_t n, i;
-
-	trimmed(key, &p, &n);
-	if (n == 0 || m->map == NULL)
-		return "";
-	i = sd_keymap_get(m->map, p, n);
-	return i == SD_NOTFOUND ? "" : m->rep[i];
+	if (added) {
+		if ((i & (i - 1)) == 0)
+			m->rep = sd_xrealloc(m->rep, 2 * (i + 1) *
+			    sizeof *m->rep);
+		m->rep[i] = NULL;
+	}
+	return i;
 }
 
 static void
 memo_free(struct memo *m)
 {
-	for (size_t i = 0; m->map && i < sd_keymap_count(m->map); i++)
-		free(m->rep[i]);
 	free(m->rep);
 	sd_keymap_free(m->map);
 }
 
+/* New clients' reps by name, asked for only by calls without a client
+ * id: kept in a list, put in a memo when first asked. */
+struct names {
+	char *bytes;
+	size_t used, size;
+	size_t *off;
+	const char **rep;
+	size_t n, cap, done;	/* done: how many are in m */
+	struct memo m;
+};
+
+static void
+names_add(struct names *nm, const char *key, const char *rep)
+{
+	const char *p;
+	size_t n;
+
+	trimmed(key, &p, &n);
+	if (n == 0)
+		return;
+	while (nm->used + n + 1 > nm->size) {
+		nm->size = nm->size ? nm->size * 2 : 4096;
+		nm->bytes = sd_xrealloc(nm->bytes, nm->size);
+	}
+	if (nm->n == nm->cap) {
+		nm->cap = nm->cap ? nm->cap * 2 : 64;
+		nm->off = sd_xrealloc(nm->off, nm->cap * sizeof *nm->off);
+		nm->rep = sd_xrealloc(nm->rep, nm->cap * sizeof *nm->rep);
+	}
+	memcpy(nm->bytes + nm->used, p, n);
+	nm->bytes[nm->used + n] = '\0';
+	nm->off[nm->n] = nm->used;
+	nm->rep[nm->n++] = rep;
+	nm->used += n + 1;
+}
+
+/* The rep of the first new client named key, or "". */
+static const char *
+names_get(struct names *nm, const char *key)
+{
+	size_t i;
+
+	for (; nm->done < nm->n; nm->done++) {
+		i = memo_slot(&nm->m, nm->bytes + nm->off[nm->done]);
+		if (nm->m.rep[i] == NULL)
+			nm->m.rep[i] = nm->rep[nm->done];
+	}
+	if ((i = memo_slot(&nm->m, key)) == NONE || nm->m.rep[i] == NULL)
+		return "";
+	return nm->m.rep[i];
+}
+
+static void
+names_free(struct names *nm)
+{
+	free(nm->bytes);
+	free(nm->off);
+	free(nm->rep);
+	memo_free(&nm->m);
+}
+
+/* The clients: the rows of clients.csv (0 .. t.nrows - 1), then with
+ * --record the clients new this run (t.nrows on), whose rows are
+ * appended to the file. */
 struct clients {
 	sd_table t;
 	int id, name, rep, stage, created;
 	sd_keymap *by_id, *by_name;
 	size_t *id_row, *name_row;	/* parallel to the maps */
-	struct memo new_ids, new_names;
-	size_t added, set;	/* rows added, owners set */
+	char **new_id;		/* in the run's arena */
+	const char **new_rep;
+	size_t nnew, capnew;
+	FILE *addf;		/* the new clients' rows */
+	char *adds;
+	size_t addlen;
+	bool appendable;	/* the file has all of t's columns */
+	struct memo new_ids;
+	struct names new_names;
+	struct repnames reps;
+	size_t set;		/* owners set in rows of the file */
 };
 
 /* Map key (trimmed) to v in map, keeping the first; rows parallels it. */
@@ -189,12 +365,20 @@ index_get(const sd_keymap *map, const size_t *rows, const char *key)
 	return i == SD_NOTFOUND ? -1 : (long)rows[i];
 }
 
-static void
-index_row(struct clients *c, size_t row)
+/* Can rows in t's columns be appended to the file as it is?  Not when
+ * sd_table_load added columns it lacks. */
+static bool
+appendable(const char *path, const sd_table *t)
 {
-	index_put(c->by_id, &c->id_row, sd_table_get(&c->t, row, c->id), row);
-	index_put(c->by_name, &c->name_row, sd_table_get(&c->t, row, c->name),
-	    row);
+	sd_err ignored;
+	sd_csv *csv;
+	bool ok;
+
+	if (sd_csv_open(&csv, path, SD_CSV_MISSING_OK, &ignored) != 0)
+		return false;
+	ok = sd_csv_ncols(csv) == 0 || sd_csv_ncols(csv) == t->ncols;
+	sd_csv_close(csv);
+	return ok;
 }
 
 static int
@@ -203,9 +387,11 @@ clients_load(struct clients *c, const sd_store *st, sd_err *e)
 	char *path = sd_store_path(st, "clients.csv");
 	int status = sd_table_load(&c->t, path, client_cols, NCLIENT, e);
 
-	free(path);
 	c->by_id = sd_keymap_new();
 	c->by_name = sd_keymap_new();
+	if (status == 0 && record)
+		c->appendable = appendable(path, &c->t);
+	free(path);
 	if (status != 0)
 		return status;
 	c->id = sd_table_col(&c->t, "client");
@@ -213,8 +399,12 @@ clients_load(struct clients *c, const sd_store *st, sd_err *e)
 	c->rep = sd_table_col(&c->t, "rep");
 	c->stage = sd_table_col(&c->t, "stage");
 	c->created = sd_table_col(&c->t, "created");
-	for (size_t row = 0; row < c->t.nrows; row++)
-		index_row(c, row);
+	for (size_t row = 0; row < c->t.nrows; row++) {
+		index_put(c->by_id, &c->id_row,
+		    sd_table_get(&c->t, row, c->id), row);
+		index_put(c->by_name, &c->name_row,
+		    sd_table_get(&c->t, row, c->name), row);
+	}
 	return 0;
 }
 
@@ -222,21 +412,93 @@ static void
 clients_free(struct clients *c)
 {
 	memo_free(&c->new_ids);
-	memo_free(&c->new_names);
+	names_free(&c->new_names);
+	repnames_free(&c->reps);
 	sd_keymap_free(c->by_id);
 	sd_keymap_free(c->by_name);
 	free(c->id_row);
 	free(c->name_row);
+	free(c->new_id);
+	free(c->new_rep);
+	if (c->addf)
+		fclose(c->addf);
+	free(c->adds);
 	sd_table_free(&c->t);
 }
 
-/* The client a call is from: by id, else by exact name; -1 if new. */
-static long
-clients_find(const struct clients *c, const char *id, const char *name)
-{
-	long row = index_get(c->by_id, c->id_row, id);
+/* The client a call is from, and the slots that remember it. */
+struct who {
+	long row;		/* -1: new */
+	size_t memo;		/* its id's in new_ids, or NONE */
+	size_t id_slot, name_slot;	/* --record: in by_id, by_name */
+};
 
-	return row >= 0 ? row : index_get(c->by_name, c->name_row, name);
+/* --record: key's slot in map, made when new (its row NONE), so that a
+ * new client added later is not looked up again; *row is -1 when no
+ * client has it yet. */
+static size_t
+index_slot(sd_keymap *map, size_t **rows, const char *key, long *row)
+{
+	const char *p;
+	size_t n, i;
+	bool added;
+
+	*row = -1;
+	trimmed(key, &p, &n);
+	if (n == 0)
+		return NONE;
+	i = sd_keymap_put(map, p, n, &added);
+	if (added) {
+		if ((i & (i - 1)) == 0)
+			*rows = sd_xrealloc(*rows, 2 * (i + 1) * sizeof **rows);
+		(*rows)[i] = NONE;
+	}
+	if ((*rows)[i] != NONE)
+		*row = (long)(*rows)[i];
+	return i;
+}
+
+/* Put row in a slot index_slot made, unless a client has it. */
+static void
+slot_set(size_t *rows, size_t slot, size_t row)
+{
+	if (slot != NONE && rows[slot] == NONE)
+		rows[slot] = row;
+}
+
+/* The client a call is from: by id, else by exact name. */
+static struct who
+clients_find(struct clients *c, const char *id, const char *name)
+{
+	struct who w = { -1, NONE, NONE, NONE };
+
+	if (!record) {
+		w.row = index_get(c->by_id, c->id_row, id);
+		if (w.row < 0)
+			w.row = index_get(c->by_name, c->name_row, name);
+		return w;
+	}
+	w.id_slot = index_slot(c->by_id, &c->id_row, id, &w.row);
+	if (w.row < 0)
+		w.name_slot = index_slot(c->by_name, &c->name_row, name,
+		    &w.row);
+	return w;
+}
+
+static const char *
+client_id(const struct clients *c, long row)
+{
+	if ((size_t)row < c->t.nrows)
+		return sd_table_get(&c->t, (size_t)row, c->id);
+	return c->new_id[(size_t)row - c->t.nrows];
+}
+
+static const char *
+client_rep(const struct clients *c, long row)
+{
+	if ((size_t)row < c->t.nrows)
+		return sd_table_get(&c->t, (size_t)row, c->rep);
+	return c->new_rep[(size_t)row - c->t.nrows];
 }
 
 /* The input, its columns, and what the run has decided */
@@ -250,7 +512,7 @@ static const char *const in_names[NIN] = { "client", "name", "region",
 struct held {
 	char **f;
 	sd_time at;
-	char *rep, *reason;
+	const char *rep, *reason;	/* rep NULL: it came with one */
 };
 
 struct run {
@@ -263,7 +525,11 @@ struct run {
 	size_t ncols, nout;
 	int in[NIN];
 	int *copy;		/* clients.csv column -> input column or -1 */
+	const char **client_cells;	/* a new client's row */
+	char (*stamps)[32];	/* now, in each rep's zone */
+	char today[11];		/* a new client's created */
 	int *layout;		/* assignments.csv column -> ours or -1 */
+	const char **layout_cells;	/* a row of it */
 	size_t nlayout;
 	const char **cells;	/* a row out */
 	char *adds;		/* assignments.csv rows to append */
@@ -272,8 +538,11 @@ struct run {
 	size_t nadds;
 	struct held *held;
 	size_t nheld, capheld;
+	struct block *mem;	/* the held rows and their reasons */
 	sd_out *out;
-	char *rep;		/* the last decision's */
+	struct buf region, product, owner, client;	/* a call's */
+	sd_keymap *when_map;	/* received texts parsed */
+	sd_time *when;		/* parallel to when_map */
 	bool unassigned;
 };
 
@@ -326,32 +595,51 @@ field(const struct run *r, char *const *f, int k)
 }
 
 /* received, else now; typed by a person, so any form sd_when_parse
- * reads (a time without an offset is in the team's zone). */
+ * reads (a time without an offset is in the team's zone).  0 or -1.
+ * Calls come by the minute, so the same text comes again and again:
+ * each is parsed once (up to RECEIVED_MEMO of them), since reading a
+ * wall time on a zone's clock is the costly part. */
 static int
-received(const struct run *r, const sd_csv *csv, const sd_row *row,
-    sd_time *at, sd_err *e)
+received_at(struct run *r, const sd_row *row, sd_time *at)
 {
 	const char *v = sd_row_get(row, r->in[IN_RECEIVED]);
 	const char *p;
-	size_t n;
+	size_t n, i;
+	bool added;
 
 	*at = r->ctx->clock.now;
 	trimmed(v, &p, &n);
 	if (n == 0)
 		return 0;
+	if (r->when_map == NULL)
+		r->when_map = sd_keymap_new();
+	if ((i = sd_keymap_get(r->when_map, p, n)) != SD_NOTFOUND) {
+		*at = r->when[i];
+		return 0;
+	}
 	if (sd_when_parse(v, &r->ctx->clock, at) != 0)
+		return -1;
+	if (sd_keymap_count(r->when_map) < RECEIVED_MEMO) {
+		i = sd_keymap_put(r->when_map, p, n, &added);
+		if ((i & (i - 1)) == 0)
+			r->when = sd_xrealloc(r->when, 2 * (i + 1) *
+			    sizeof *r->when);
+		r->when[i] = *at;
+	}
+	return 0;
+}
+
+static int
+received(struct run *r, const sd_csv *csv, const sd_row *row,
+    sd_time *at, sd_err *e)
+{
+	if (received_at(r, row, at) != 0)
 		return sd_csv_field_error(e, csv, row, r->in[IN_RECEIVED],
 		    "bad received time");
 	return 0;
 }
 
 /* Recording */
-
-static void
-set_cell(struct clients *c, size_t row, int col, const char *v)
-{
-	sd_table_set(&c->t, row, col, v);
-}
 
 /* Which input column feeds each clients.csv column of a new client. */
 static void
@@ -360,6 +648,8 @@ map_copy(struct run *r)
 	const sd_table *t = &r->cl.t;
 
 	r->copy = sd_xcalloc(t->ncols ? t->ncols : 1, sizeof *r->copy);
+	r->client_cells = sd_xcalloc(t->ncols ? t->ncols : 1,
+	    sizeof *r->client_cells);
 	for (size_t c = 0; c < t->ncols; c++) {
 		r->copy[c] = -1;
 		for (size_t i = 0; i < r->ncols && r->copy[c] < 0; i++)
@@ -370,29 +660,41 @@ map_copy(struct run *r)
 }
 
 /* A new client with an id: a clients.csv row from the input's columns
- * of the same names, its rep the one just given. */
+ * of the same names, its rep the one just given, to be appended to the
+ * file; known by id and name for the rest of the run. */
 static void
-add_client(struct run *r, char *const *f, const char *rep)
+add_client(struct run *r, char *const *f, const struct who *w,
+    const char *rep)
 {
 	struct clients *c = &r->cl;
-	size_t row = sd_table_add(&c->t);
-	char *id = trimmed_copy(field(r, f, IN_CLIENT));
-	char today[11];
+	const char **cells;
+	char *id = arena_strdup(&r->mem, trimmed_into(&r->client,
+	    field(r, f, IN_CLIENT)));
+	size_t row = c->t.nrows + c->nnew;
 
 	if (r->copy == NULL)
 		map_copy(r);
+	cells = r->client_cells;
 	for (size_t k = 0; k < c->t.ncols; k++)
-		set_cell(c, row, (int)k, r->copy[k] >= 0 ? f[r->copy[k]] : "");
-	set_cell(c, row, c->id, id);
-	set_cell(c, row, c->rep, rep);
-	if (*sd_table_get(&c->t, row, c->stage) == '\0')
-		set_cell(c, row, c->stage, "lead");
-	sd_date_format(sd_today(&r->ctx->clock), today);
-	if (*sd_table_get(&c->t, row, c->created) == '\0')
-		set_cell(c, row, c->created, today);
-	index_row(c, row);
-	c->added++;
-	free(id);
+		cells[k] = r->copy[k] >= 0 ? f[r->copy[k]] : "";
+	cells[c->id] = id;
+	cells[c->rep] = rep;
+	if (*cells[c->stage] == '\0')
+		cells[c->stage] = "lead";
+	if (*cells[c->created] == '\0')
+		cells[c->created] = r->today;
+	sd_csv_put_row(c->addf, c->t.ncols, cells);
+	if (c->nnew == c->capnew) {
+		c->capnew = c->capnew ? c->capnew * 2 : 256;
+		c->new_id = sd_xrealloc(c->new_id, c->capnew *
+		    sizeof *c->new_id);
+		c->new_rep = sd_xrealloc(c->new_rep, c->capnew *
+		    sizeof *c->new_rep);
+	}
+	c->new_id[c->nnew] = id;
+	c->new_rep[c->nnew++] = rep_name(&c->reps, rep);
+	slot_set(c->id_row, w->id_slot, row);
+	slot_set(c->name_row, w->name_slot, row);
 }
 
 static bool
@@ -405,43 +707,48 @@ has_id(const struct run *r, char *const *f)
 	return n > 0;
 }
 
-/* The client now has an owner: an existing row without one gets it; a
+/* The client now has an owner: a row of the file without one gets it; a
  * new client gets a row when recording and has an id, else is
  * remembered for the rest of the run. */
 static void
-own(struct run *r, char *const *f, long row, const char *rep)
+own(struct run *r, char *const *f, const struct who *w, const char *rep)
 {
 	struct clients *c = &r->cl;
 	const char *p;
 	size_t n;
 
-	if (row >= 0) {
-		trimmed(sd_table_get(&c->t, (size_t)row, c->rep), &p, &n);
+	if (w->row >= 0 && (size_t)w->row < c->t.nrows) {
+		trimmed(sd_table_get(&c->t, (size_t)w->row, c->rep), &p, &n);
 		if (n == 0) {
-			set_cell(c, (size_t)row, c->rep, rep);
+			sd_table_set(&c->t, (size_t)w->row, c->rep, rep);
 			c->set++;
 		}
-	} else if (record && has_id(r, f))
-		add_client(r, f, rep);
+	} else if (w->row >= 0)
+		return;		/* new this run: it has its rep */
+	else if (record && has_id(r, f))
+		add_client(r, f, w, rep);
 	else {
-		memo_put(&c->new_ids, field(r, f, IN_CLIENT), rep);
-		memo_put(&c->new_names, field(r, f, IN_NAME), rep);
+		if (w->memo != NONE && c->new_ids.rep[w->memo] == NULL)
+			c->new_ids.rep[w->memo] = rep_name(&c->reps, rep);
+		names_add(&c->new_names, field(r, f, IN_NAME),
+		    rep_name(&c->reps, rep));
 	}
 }
 
-/* The owner of the client a row is from, or "" (malloc'd). */
-static char *
-owner_of(const struct run *r, char *const *f, long row)
+/* The owner of the client a row is from, or "". */
+static const char *
+owner_of(struct run *r, char *const *f, const struct who *w)
 {
-	const struct clients *c = &r->cl;
-	const char *rep;
+	struct clients *c = &r->cl;
+	const char *rep = "";
 
-	if (row >= 0)
-		return trimmed_copy(sd_table_get(&c->t, (size_t)row, c->rep));
-	rep = memo_get(&c->new_ids, field(r, f, IN_CLIENT));
+	if (w->row >= 0)
+		return trimmed_into(&r->owner, client_rep(c, w->row));
+	if (w->memo != NONE && c->new_ids.rep[w->memo] != NULL)
+		rep = c->new_ids.rep[w->memo];
 	if (*rep == '\0' && !has_id(r, f))
-		rep = memo_get(&c->new_names, field(r, f, IN_NAME));
-	return sd_xstrdup(rep);
+		rep = names_get(&c->new_names, field(r, f, IN_NAME));
+	return rep;
 }
 
 /* assignments.csv's own column order, for appending to it. */
@@ -458,6 +765,7 @@ read_layout(struct run *r, sd_err *e)
 		return status;
 	r->nlayout = sd_csv_ncols(csv) ? sd_csv_ncols(csv) : NASSIGN;
 	r->layout = sd_xcalloc(r->nlayout, sizeof *r->layout);
+	r->layout_cells = sd_xcalloc(r->nlayout, sizeof *r->layout_cells);
 	for (size_t i = 0; i < r->nlayout; i++)
 		r->layout[i] = sd_csv_ncols(csv) ? -1 : (int)i;
 	for (size_t k = 0; sd_csv_ncols(csv) && status == 0 && k < NASSIGN;
@@ -471,35 +779,43 @@ read_layout(struct run *r, sd_err *e)
 static void
 add_assignment(struct run *r, const char *const v[NASSIGN])
 {
-	const char **cells = sd_xcalloc(r->nlayout, sizeof *cells);
+	const char **cells = r->layout_cells;
 
 	for (size_t i = 0; i < r->nlayout; i++)
 		cells[i] = r->layout[i] >= 0 ? v[r->layout[i]] : "";
 	sd_csv_put_row(r->addf, r->nlayout, cells);
-	free(cells);
 	r->nadds++;
+}
+
+/* Now in the rep's zone (the team's for no rep), worked out once per
+ * rep: changing zones makes the C library read a zone file. */
+static const char *
+stamp(struct run *r, const sd_rep *rep)
+{
+	size_t i = rep ? (size_t)(rep - r->reps.v) : r->reps.n;
+
+	if (r->stamps == NULL)
+		r->stamps = sd_xcalloc(r->reps.n + 1, sizeof *r->stamps);
+	if (r->stamps[i][0] == '\0')
+		sd_datetime_format(r->ctx->clock.now, sd_rep_zone(rep,
+		    r->ctx->zone), r->stamps[i]);
+	return r->stamps[i];
 }
 
 /* at: when the decision was made, in the rep's zone. */
 static void
-note_assignment(struct run *r, char *const *f, long row, const sd_pick *p)
+note_assignment(struct run *r, char *const *f, const sd_call *call,
+    long row, const sd_pick *p)
 {
 	const sd_rep *rep = p->rep ? sd_reps_find(&r->reps, p->rep) : NULL;
-	char when[32], *client, *region, *product;
 	const char *v[NASSIGN];
 
-	sd_datetime_format(r->ctx->clock.now, sd_rep_zone(rep, r->ctx->zone),
-	    when);
-	client = trimmed_copy(row >= 0 ? sd_table_get(&r->cl.t, (size_t)row,
-	    r->cl.id) : field(r, f, IN_CLIENT));
-	region = trimmed_copy(field(r, f, IN_REGION));
-	product = trimmed_copy(field(r, f, IN_PRODUCT));
-	v[0] = when, v[1] = client, v[2] = region, v[3] = product;
+	v[0] = stamp(r, rep);
+	v[1] = trimmed_into(&r->client, row >= 0 ? client_id(&r->cl, row) :
+	    field(r, f, IN_CLIENT));
+	v[2] = call->region, v[3] = call->product;
 	v[4] = p->rep ? p->rep : "", v[5] = p->reason;
 	add_assignment(r, v);
-	free(client);
-	free(region);
-	free(product);
 }
 
 /* Deciding */
@@ -514,35 +830,32 @@ given(const struct run *r, char *const *f)
 	return n > 0;
 }
 
-/* Decide one row: *rep and *reason point into the run or the row, valid
- * until the next call. */
+/* Decide one row: *rep stays valid for the run, *reason until the next
+ * call. */
 static void
 decide(struct run *r, char *const *f, sd_time at, const char **rep,
     const char **reason)
 {
-	char *region = trimmed_copy(field(r, f, IN_REGION));
-	char *product = trimmed_copy(field(r, f, IN_PRODUCT));
-	char *owner;
-	long row = clients_find(&r->cl, field(r, f, IN_CLIENT),
+	struct who w = clients_find(&r->cl, field(r, f, IN_CLIENT),
 	    field(r, f, IN_NAME));
+	sd_call call;
 	sd_pick p;
 
-	owner = owner_of(r, f, row);
-	sd_route_pick(r->rt, &(sd_call){ region, product, owner, at },
-	    explain, &p);
+	if (w.row < 0 && !record)
+		w.memo = memo_slot(&r->cl.new_ids, field(r, f, IN_CLIENT));
+	call = (sd_call){ trimmed_into(&r->region, field(r, f, IN_REGION)),
+	    trimmed_into(&r->product, field(r, f, IN_PRODUCT)),
+	    owner_of(r, f, &w), at };
+	sd_route_pick(r->rt, &call, explain, &p);
+	/* The rep may be the owner's name, in r->owner: keep a copy. */
+	*rep = rep_name(&r->cl.reps, p.rep ? p.rep : "");
 	if (p.rep)
-		own(r, f, row, p.rep);
+		own(r, f, &w, *rep);
 	else
 		r->unassigned = true;
 	if (record)
-		note_assignment(r, f, row, &p);
-	free(r->rep);	/* the owner's name may be ours: keep a copy */
-	r->rep = sd_xstrdup(p.rep ? p.rep : "");
-	*rep = r->rep;
+		note_assignment(r, f, &call, w.row, &p);
 	*reason = p.reason;
-	free(region);
-	free(product);
-	free(owner);
 }
 
 /* The state the decisions read: the team, the calendar, the history and
@@ -562,23 +875,27 @@ end_of_today(const sd_ctx *ctx)
 	return t;
 }
 
+/* Of the book, the away entries and what first-free looks at: today's
+ * entries from now on, with the buffer around them. */
 static int
 load_state(struct run *r, sd_err *e)
 {
 	sd_ctx *ctx = r->ctx;
 	char *path = sd_store_path(&ctx->store, "meetings.csv");
+	sd_time from = ctx->clock.now, to = end_of_today(ctx);
+	int64_t margin = ctx->cfg.buffer_min * 60;
 	int status;
 
 	status = sd_reps_load(&r->reps, &ctx->store, &ctx->cfg, e);
 	if (status == 0)
-		status = sd_book_load(&r->book, path, ctx->zone, e);
+		status = sd_book_load_window(&r->book, path, ctx->zone,
+		    from - margin, to + margin, e);
 	free(path);
 	if (status != 0)
 		return status;
 	r->rt = sd_route_new(&r->reps, strategy_set ? strategy :
 	    ctx->cfg.strategy);
-	sd_route_book(r->rt, &r->book, &ctx->cfg, ctx->zone, ctx->clock.now,
-	    end_of_today(ctx));
+	sd_route_book(r->rt, &r->book, &ctx->cfg, ctx->zone, from, to);
 	if ((status = sd_route_load(r->rt, &ctx->store, e)) != 0 ||
 	    (status = clients_load(&r->cl, &ctx->store, e)) != 0)
 		return status;
@@ -588,20 +905,24 @@ load_state(struct run *r, sd_err *e)
 static void
 run_free(struct run *r)
 {
-	for (size_t i = 0; i < r->nheld; i++) {
-		free(r->held[i].f);
-		free(r->held[i].rep);
-		free(r->held[i].reason);
-	}
 	free(r->held);
 	for (size_t i = 0; r->names && i < r->ncols + 2; i++)
 		free(r->names[i]);
 	free(r->names);
 	free(r->copy);
+	free(r->client_cells);
+	free(r->stamps);
 	free(r->layout);
+	free(r->layout_cells);
 	free(r->cells);
 	free(r->adds);
-	free(r->rep);
+	free(r->region.p);
+	free(r->product.p);
+	free(r->owner.p);
+	free(r->client.p);
+	arena_free(r->mem);
+	sd_keymap_free(r->when_map);
+	free(r->when);
 	clients_free(&r->cl);
 	sd_route_free(r->rt);
 	sd_book_free(&r->book);
@@ -668,7 +989,7 @@ hold_row(struct run *r, const sd_row *row, sd_time at)
 	h = &r->held[r->nheld++];
 	memset(h, 0, sizeof *h);
 	h->at = at;
-	h->f = sd_xmalloc(bytes);
+	h->f = arena_alloc(&r->mem, bytes);
 	p = (char *)(h->f + row->n);
 	for (size_t i = 0; i < row->n; i++) {
 		memcpy(p, row->field[i], row->len[i] + 1);
@@ -679,21 +1000,53 @@ hold_row(struct run *r, const sd_row *row, sd_time at)
 
 typedef void row_fn(struct run *, const sd_row *, sd_time);
 
+/* The rows of a regular file through sd_scan (lib/scan.c), far faster
+ * than libcsv, which yields the same rows: how many were done, and
+ * *all when that is every one.  When the scan gives up, or a row is bad,
+ * sd_csv goes on after the rows done (and names the error). */
+static long
+scan_rows(struct run *r, const char *path, row_fn *fn, bool *all)
+{
+	sd_scan *s;
+	sd_row *row;
+	sd_time at;
+	long done = 0;
+	int got = -1;
+
+	*all = false;
+	if (strcmp(path, "-") == 0 || sd_scan_open(&s, path, 1, 0) != 0)
+		return 0;
+	while ((got = sd_scan_next(sd_scan_part_at(s, 0), &row)) == 1 &&
+	    received_at(r, row, &at) == 0) {
+		fn(r, row, at);
+		done++;
+	}
+	sd_scan_close(s);
+	*all = got == 0;
+	return done;
+}
+
 static int
 read_input(struct run *r, const char *path, row_fn *fn, sd_err *e)
 {
 	sd_csv *csv;
 	sd_row *row;
 	sd_time at;
+	long skip = 0;
+	bool all = false;
 	int got = 0, status = sd_csv_open(&csv, path, 0, e);
 
 	if (status != 0)
 		return status;
 	if (sd_csv_ncols(csv) > 0 && take_header(r, csv, e) != 0)
 		got = -1;
-	while (got == 0 && sd_csv_ncols(csv) > 0 &&
+	if (got == 0 && sd_csv_ncols(csv) > 0)
+		skip = scan_rows(r, path, fn, &all);
+	while (got == 0 && !all && sd_csv_ncols(csv) > 0 &&
 	    (got = sd_csv_next(csv, &row, e)) == 1) {
-		if (received(r, csv, row, &at, e) != 0)
+		if (skip > 0)
+			skip--, got = 0;
+		else if (received(r, csv, row, &at, e) != 0)
 			got = -1;
 		else
 			fn(r, row, at), got = 0;
@@ -728,8 +1081,12 @@ assign_stream(struct run *r, int argc, char **argv, sd_err *e)
 static int
 decide_held(struct run *r, sd_err *e)
 {
-	if ((r->addf = open_memstream(&r->adds, &r->addlen)) == NULL)
+	struct clients *c = &r->cl;
+
+	if ((r->addf = open_memstream(&r->adds, &r->addlen)) == NULL ||
+	    (c->addf = open_memstream(&c->adds, &c->addlen)) == NULL)
 		return sd_fail(e, EX_OSERR, "out of memory");
+	sd_date_format(sd_today(&r->ctx->clock), r->today);
 	for (size_t i = 0; i < r->nheld; i++) {
 		struct held *h = &r->held[i];
 		const char *rep, *reason;
@@ -737,12 +1094,45 @@ decide_held(struct run *r, sd_err *e)
 		if (given(r, h->f))
 			continue;
 		decide(r, h->f, h->at, &rep, &reason);
-		h->rep = sd_xstrdup(rep);
-		h->reason = sd_xstrdup(reason);
+		h->rep = rep;
+		h->reason = arena_strdup(&r->mem, reason);
 	}
-	if (fclose(r->addf) != 0)
+	if (fclose(r->addf) != 0 || fclose(c->addf) != 0) {
+		c->addf = NULL;
 		return sd_fail(e, EX_OSERR, "out of memory");
+	}
+	c->addf = NULL;
 	return 0;
+}
+
+/* New clients are appended to clients.csv; owners given to its rows,
+ * or columns it lacks, make a new version of it, new clients last. */
+static int
+write_clients(struct run *r, sd_err *e)
+{
+	struct clients *c = &r->cl;
+	sd_store *st = &r->ctx->store;
+	sd_replace rp;
+	char *header;
+	int status;
+
+	if (c->set == 0 && c->appendable) {
+		header = sd_csv_line(c->t.ncols,
+		    (const char *const *)c->t.cols);
+		status = sd_store_append(st, "clients.csv", header, c->adds,
+		    c->addlen, e);
+		free(header);
+		return status;
+	}
+	if ((status = sd_replace_begin(st, "clients.csv", &rp, e)) != 0)
+		return status;
+	if (sd_table_write(&c->t, rp.f) != 0 ||
+	    fwrite(c->adds, 1, c->addlen, rp.f) != c->addlen) {
+		sd_replace_abort(&rp);
+		return sd_fail_at(e, EX_IOERR, "clients.csv", 0,
+		    "write failed");
+	}
+	return sd_replace_commit(&rp, e);
 }
 
 static int
@@ -750,7 +1140,7 @@ write_records(struct run *r, sd_err *e)
 {
 	static const char header[] = "at,client,region,product,rep,reason\n";
 	sd_store *st = &r->ctx->store;
-	bool clients = r->cl.added || r->cl.set;
+	bool clients = r->cl.nnew || r->cl.set;
 	int status = 0;
 
 	if (r->ctx->cli->dry_run) {
@@ -763,7 +1153,7 @@ write_records(struct run *r, sd_err *e)
 		return 0;
 	}
 	if (clients)
-		status = sd_table_save(&r->cl.t, st, "clients.csv", e);
+		status = write_clients(r, e);
 	if (status == 0 && r->addlen)
 		status = sd_store_append(st, "assignments.csv", header,
 		    r->adds, r->addlen, e);

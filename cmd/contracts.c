@@ -1250,6 +1250,7 @@ cmd_verify(sd_ctx *ctx, int argc, char **argv, sd_err *e)
 {
 	static const char *const names[] = { "id", "file", "problem" };
 	struct docs d = { 0 };
+	sd_err ignored = { 0 };
 	size_t count = 0;
 	sd_out *o;
 	int rc;
@@ -1263,7 +1264,8 @@ cmd_verify(sd_ctx *ctx, int argc, char **argv, sd_err *e)
 		sd_out_columns(o, 3, names, NULL);
 		verify_rows(ctx, &d, o, &count);
 		rc = verify_unregistered(ctx, &d, o, &count, e);
-		if (sd_out_end(o, rc ? &(sd_err){ 0 } : e) != 0 && rc == 0)
+		/* An error already in e is the one to report. */
+		if (sd_out_end(o, rc ? &ignored : e) != 0 && rc == 0)
 			rc = e->status;
 	}
 	docs_free(&d);

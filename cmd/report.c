@@ -73,6 +73,7 @@ struct run {
 	sd_day from, to, today;
 	const char *period;	/* as typed, for the page */
 	int64_t loose[MAXVALS];	/* sums no group can hold: total only */
+	size_t nvals;
 };
 
 /* One CSV being read, with the columns of the keys it serves. */
@@ -236,7 +237,256 @@ amount_row(struct run *run, struct amounts *a, const sd_row *row, sd_err *e)
 	return tally(run, &a->src, row, day, a->v, amount, e);
 }
 
-/* One streaming pass: every row is checked, in the period or not. */
+/*
+ * The fast way through a big file (lib/scan.c): the rows in parts, each
+ * part into groups of its own in its own thread, merged at the end.  A
+ * part declines at any row the slow way would stop at, and then nothing
+ * is kept: sd_csv reads the file again and names the error.  The parts'
+ * sums start at zero, not where the slow way's would be, so they are
+ * merged only when no running sum can overflow: when the largest sum
+ * before plus every amount's magnitude stays within 64 bits.
+ *
+ * Files come in order of date, so while the day stays the same the text
+ * keys alone tell a row's group: a part looks them up first in a small
+ * table that stays in the cache (the packed text keys, each NUL-ended,
+ * up to 24 bytes, in three words; open addressing; emptied when the day
+ * changes or it is half full), and in the groups only when they are new.
+ */
+#define MEMO_SLOTS 1024
+struct memo {
+	uint64_t w[3];
+	uint32_t n;		/* key bytes + 1; 0: empty */
+	uint32_t g;
+};
+
+struct share {
+	sd_agg *agg;
+	int64_t loose;
+	uint64_t magnitude;	/* of the amounts in the period */
+	char date[16];		/* the last date read and its day */
+	size_t datelen;
+	sd_day day;
+	sd_day memo_day;	/* the day memo holds groups of */
+	struct memo *memo;
+	size_t memo_n;
+};
+
+struct fast {
+	struct run *run;
+	const struct amounts *a;
+	struct share *share;
+};
+
+/* A date as the row before's is the same day. */
+static int
+fast_day(struct share *sh, const char *s, size_t len, sd_day *day)
+{
+	if (len == sh->datelen && (len == 10 ? memcmp(s, sh->date, 10) :
+	    memcmp(s, sh->date, len)) == 0) {
+		*day = sh->day;
+		return 0;
+	}
+	if (sd_date_parse(s, day) != 0)
+		return -1;
+	if (len < sizeof sh->date) {
+		memcpy(sh->date, s, len);
+		sh->datelen = len;
+		sh->day = *day;
+	}
+	return 0;
+}
+
+/* The usual amount, "-1234.56" (up to 15 digits before the point), by
+ * hand; anything else as sd_money_parse reads it. */
+static int
+fast_money(const char *s, size_t len, sd_money *out)
+{
+	size_t i = s[0] == '-';
+	int64_t v = 0;
+
+	if (len < i + 4 || len > i + 18 || s[len - 3] != '.')
+		return sd_money_parse(s, out);
+	for (size_t k = i; k < len; k++) {
+		unsigned d = (unsigned char)s[k] - '0';
+
+		if (k == len - 3)
+			continue;
+		if (d > 9)
+			return sd_money_parse(s, out);
+		v = v * 10 + d;
+	}
+	*out = i ? -v : v;
+	return 0;
+}
+
+/* The row's text keys packed into w (each byte shifted into place, so
+ * that w is stored a word at a time): their length, or -1 if too long. */
+static int
+memo_key(const struct fast *f, const sd_row *row, uint64_t w[3])
+{
+	const struct run *run = f->run;
+	uint64_t acc = 0;
+	size_t n = 0;
+
+	w[0] = w[1] = w[2] = 0;
+	for (size_t i = 0; i < run->nkeys; i++) {
+		const unsigned char *p;
+		size_t len;
+		int col;
+
+		if (run->keys[i] >= SD_NTEXT_KEYS)
+			continue;
+		col = f->a->src.col[run->keys[i]];
+		if ((len = row->len[col]) + n + 1 > sizeof(uint64_t[3]))
+			return -1;
+		p = (const unsigned char *)row->field[col];
+		for (size_t k = 0; k <= len; k++, n++) {	/* and its NUL */
+			acc |= (uint64_t)p[k] << (n % 8 * 8);
+			if (n % 8 == 7) {
+				w[n / 8] = acc;
+				acc = 0;
+			}
+		}
+	}
+	if (n % 8 != 0)
+		w[n / 8] = acc;
+	return (int)n;
+}
+
+static size_t
+fast_group(const struct fast *f, struct share *sh, const sd_row *row,
+    sd_day day)
+{
+	struct memo *m;
+	sd_keyval kv;
+	uint64_t w[3], h;
+	int n = memo_key(f, row, w);
+
+	if (n < 0) {
+		keyval_of(&f->a->src, row, day, &kv);
+		return sd_agg_group(sh->agg, &kv);
+	}
+	if (day != sh->memo_day || sh->memo_n == MEMO_SLOTS / 2) {
+		memset(sh->memo, 0, MEMO_SLOTS * sizeof *sh->memo);
+		sh->memo_day = day;
+		sh->memo_n = 0;
+	}
+	h = (w[0] * 0x9e3779b97f4a7c15ULL) ^ (w[1] * 0xbf58476d1ce4e5b9ULL) ^
+	    (w[2] * 0x94d049bb133111ebULL);
+	for (h ^= h >> 32 ^ h >> 47;; h++) {
+		m = &sh->memo[h % MEMO_SLOTS];
+		if (m->n == (uint32_t)n + 1 && m->w[0] == w[0] &&
+		    m->w[1] == w[1] && m->w[2] == w[2])
+			return m->g;
+		if (m->n == 0)
+			break;
+	}
+	keyval_of(&f->a->src, row, day, &kv);
+	*m = (struct memo){ { w[0], w[1], w[2] }, (uint32_t)n + 1,
+	    (uint32_t)sd_agg_group(sh->agg, &kv) };
+	sh->memo_n++;
+	return m->g;
+}
+
+static int
+fast_row(const struct fast *f, struct share *sh, const sd_row *row)
+{
+	const struct amounts *a = f->a;
+	sd_day day;
+	sd_money amount;
+
+	if (fast_day(sh, row->field[a->date], row->len[a->date], &day) != 0 ||
+	    fast_money(row->field[a->amount], row->len[a->amount],
+	    &amount) != 0)
+		return -1;
+	if (!in_period(f->run, day))
+		return 0;
+	if (__builtin_add_overflow(sh->magnitude, amount < 0 ?
+	    -(uint64_t)amount : (uint64_t)amount, &sh->magnitude))
+		return -1;
+	if (!a->src.keyed)
+		return sd_money_add(&sh->loose, amount) == 0 ? 0 : -1;
+	return sd_agg_add(sh->agg, fast_group(f, sh, row, day), a->v,
+	    amount) == 0 ? 0 : -1;
+}
+
+static int
+fast_part(sd_scan_part *p, size_t i, void *arg)
+{
+	const struct fast *f = arg;
+	sd_row *row;
+	int got;
+
+	while ((got = sd_scan_next(p, &row)) == 1)
+		if (fast_row(f, &f->share[i], row) != 0)
+			return -1;
+	return got;
+}
+
+static uint64_t
+magnitude(int64_t v)
+{
+	return v < 0 ? -(uint64_t)v : (uint64_t)v;
+}
+
+/* Merge the shares, if no running sum could have overflowed. */
+static int
+fast_merge(struct run *run, const struct amounts *a,
+    const struct share *share, size_t n)
+{
+	uint64_t most = magnitude(run->loose[a->v]), sum = 0;
+
+	for (size_t g = 0; g < sd_agg_count(run->agg); g++)
+		if (magnitude(sd_agg_get(run->agg, g, a->v)) > most)
+			most = magnitude(sd_agg_get(run->agg, g, a->v));
+	for (size_t k = 0; k < n; k++)
+		if (__builtin_add_overflow(sum, share[k].magnitude, &sum))
+			return -1;
+	if (__builtin_add_overflow(most, sum, &sum) || sum > INT64_MAX)
+		return -1;
+	for (size_t k = 0; k < n; k++) {
+		run->loose[a->v] += share[k].loose;
+		sd_agg_merge(run->agg, share[k].agg);	/* bounded above */
+	}
+	return 0;
+}
+
+/* 0 when the file was read the fast way, -1 when sd_csv must read it. */
+static int
+fast_amounts(struct run *run, const struct amounts *a, const char *path)
+{
+	struct fast f = { run, a, NULL };
+	sd_scan *s;
+	size_t n;
+	int rc;
+
+	if (sd_scan_open(&s, path, 0, 0) != 0)
+		return -1;
+	n = sd_scan_nparts(s);
+	f.share = sd_xcalloc(n, sizeof *f.share);
+	for (size_t k = 0; k < n; k++) {
+		f.share[k].agg = sd_agg_new(run->keys, run->nkeys, run->nvals,
+		    run->ctx->cfg.fiscal_year_start, run->from, run->to);
+		f.share[k].datelen = SIZE_MAX;
+		f.share[k].memo_day = SD_NODAY;
+		f.share[k].memo = sd_xcalloc(MEMO_SLOTS,
+		    sizeof *f.share[k].memo);
+	}
+	rc = sd_scan_ncols(s) == sd_csv_ncols(a->src.r) ?
+	    sd_scan_each(s, fast_part, &f) : -1;
+	if (rc == 0)
+		rc = fast_merge(run, a, f.share, n);
+	for (size_t k = 0; k < n; k++) {
+		sd_agg_free(f.share[k].agg);
+		free(f.share[k].memo);
+	}
+	free(f.share);
+	sd_scan_close(s);
+	return rc;
+}
+
+/* One streaming pass: every row is checked, in the period or not.  The
+ * header read, the fast way does the rows if it can. */
 static int
 read_amounts(struct run *run, const char *path, int flags, unsigned kinds,
     size_t v, sd_err *e)
@@ -250,6 +500,11 @@ read_amounts(struct run *run, const char *path, int flags, unsigned kinds,
 		status = need(a.src.r, "date", &a.date, e);
 	if (status == 0)
 		status = need(a.src.r, "amount", &a.amount, e);
+	if (status == 0 && sd_csv_ncols(a.src.r) > 0 &&
+	    fast_amounts(run, &a, path) == 0) {
+		sd_csv_close(a.src.r);
+		return 0;
+	}
 	while (status == 0 && (got = sd_csv_next(a.src.r, &row, e)) != 0)
 		status = got < 0 ? e->status : amount_row(run, &a, row, e);
 	sd_csv_close(a.src.r);
@@ -881,6 +1136,7 @@ setup(struct run *run, sd_ctx *ctx, unsigned allowed, bool period,
 static void
 begin(struct run *run, size_t nvals)
 {
+	run->nvals = nvals;
 	run->agg = sd_agg_new(run->keys, run->nkeys, nvals,
 	    run->ctx->cfg.fiscal_year_start, run->from, run->to);
 }

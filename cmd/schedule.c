@@ -4,9 +4,11 @@
  * Every booking (add, book, move, import) takes the data directory's lock,
  * reads the book, checks the rules of lib/book.c and writes, all under
  * that one lock, so two coordinators booking the same rep at the same
- * minute cannot both succeed.  New entries are appended to the file (a
- * million-entry book is not rewritten per booking); changes to an entry
- * rewrite it through a table that keeps a person's extra columns.
+ * minute cannot both succeed.  A booking reads only its rep's rows,
+ * through the index of lib/bookindex.c, and appends its entry (a
+ * million-entry book is neither read nor rewritten per booking); changes
+ * to an entry rewrite the file through a table that keeps a person's
+ * extra columns, then make the index anew.
  *
  * Times a person types are read on the rep's own clock; stored times carry
  * the rep's UTC offset; agenda shows each rep's local day.
@@ -374,9 +376,10 @@ has_all(char *const *cols, size_t ncols, const char **want, size_t nwant)
 	return true;
 }
 
+/* The rows as CSV lines, one after another; lens[i] is row i's. */
 static char *
 rows_text(const struct wrow *w, size_t n, char *const *cols, size_t ncols,
-    size_t *len)
+    size_t *len, size_t *lens)
 {
 	const char **cells = sd_xcalloc(ncols, sizeof *cells);
 	char *text = NULL, *line;
@@ -387,9 +390,10 @@ rows_text(const struct wrow *w, size_t n, char *const *cols, size_t ncols,
 		for (size_t c = 0; c < ncols; c++)
 			cells[c] = wrow_get(&w[i], cols[c]);
 		line = sd_csv_line(ncols, cells);
-		text = sd_xrealloc(text, size += strlen(line));
-		memcpy(text + *len, line, strlen(line));
-		*len += strlen(line);
+		lens[i] = strlen(line);
+		text = sd_xrealloc(text, size += lens[i]);
+		memcpy(text + *len, line, lens[i]);
+		*len += lens[i];
 		free(line);
 	}
 	free(cells);
@@ -397,18 +401,26 @@ rows_text(const struct wrow *w, size_t n, char *const *cols, size_t ncols,
 }
 
 /* Append when the file has every column the rows need (a new file gets
- * them as its header); otherwise rewrite it with them added. */
+ * them as its header); otherwise rewrite it with them added.  The index
+ * the book was read through learns where the new rows are. */
 static int
-store_rows(sd_ctx *ctx, char *const *cols, size_t ncols,
+store_rows(sd_ctx *ctx, sd_book *b, char *const *cols, size_t ncols,
     const struct wrow *w, size_t n, sd_err *e)
 {
+	size_t *lens = sd_xcalloc(n, sizeof *lens), len;
+	const char **reps = sd_xcalloc(n, sizeof *reps);
 	char *text, *header;
-	size_t len;
 	int rc;
 
-	text = rows_text(w, n, cols, ncols, &len);
+	text = rows_text(w, n, cols, ncols, &len, lens);
 	header = sd_csv_line(ncols, (const char *const *)cols);
 	rc = sd_store_append(&ctx->store, BOOK, header, text, len, e);
+	for (size_t i = 0; i < n; i++)
+		reps[i] = w[i].en->rep;
+	if (rc == 0)
+		sd_book_noted(b, &ctx->store, n, reps, lens);
+	free(reps);
+	free(lens);
 	free(text);
 	free(header);
 	return rc;
@@ -431,12 +443,16 @@ rewrite_rows(sd_ctx *ctx, const char **want, size_t nwant,
 			sd_table_set(t, r, (int)c, wrow_get(&w[i],
 			    t->cols[c]));
 	}
-	return ctx->cli->dry_run ? 0 : sd_table_save(t, &ctx->store, BOOK, e);
+	if (ctx->cli->dry_run)
+		return 0;
+	if ((rc = sd_table_save(t, &ctx->store, BOOK, e)) == 0)
+		sd_book_reindex(&ctx->store, ctx->zone);
+	return rc;
 }
 
 /* Give new entries their ids, write them (unless -n) and print them. */
 static int
-write_new(sd_ctx *ctx, const sd_book *b, sd_entry *v, size_t n,
+write_new(sd_ctx *ctx, sd_book *b, sd_entry *v, size_t n,
     const char *zone, sd_err *e)
 {
 	struct wrow *w = sd_xcalloc(n, sizeof *w);
@@ -448,10 +464,13 @@ write_new(sd_ctx *ctx, const sd_book *b, sd_entry *v, size_t n,
 	sd_table t = { 0 };
 	int rc = 0;
 
-	if (!ctx->cli->dry_run)
-		rc = sd_store_next_ids(&ctx->store, BOOK, "M", (int64_t)n,
-		    &first, e);
-	for (size_t i = 0; rc == 0 && i < n; i++) {
+	if (!ctx->cli->dry_run && (rc = sd_store_next_ids(&ctx->store, BOOK,
+	    "M", (int64_t)n, &first, e)) != 0) {
+		free(ids);
+		free(w);
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
 		if (first > 0)
 			snprintf(ids[i], sizeof ids[i], "M%lld",
 			    (long long)(first + (int64_t)i));
@@ -461,11 +480,10 @@ write_new(sd_ctx *ctx, const sd_book *b, sd_entry *v, size_t n,
 	nwant = wanted(w, n, want);
 	if (ncols == 0)
 		cols = (char *const *)want, ncols = nwant;
-	if (rc == 0 && has_all(cols, ncols, want, nwant)) {
+	if (has_all(cols, ncols, want, nwant)) {
 		if (!ctx->cli->dry_run)
-			rc = store_rows(ctx, cols, ncols, w, n, e);
-	} else if (rc == 0 && (rc = rewrite_rows(ctx, want, nwant, w, n, &t,
-	    e)) == 0)
+			rc = store_rows(ctx, b, cols, ncols, w, n, e);
+	} else if ((rc = rewrite_rows(ctx, want, nwant, w, n, &t, e)) == 0)
 		cols = t.cols, ncols = t.ncols;
 	if (rc == 0) {
 		if (ctx->cli->dry_run)
@@ -486,14 +504,11 @@ lock(sd_ctx *ctx, sd_err *e)
 	return ctx->cli->dry_run ? 0 : sd_store_lock(&ctx->store, e);
 }
 
+/* A rep's entries come through the index (lib/bookindex.c). */
 static int
 read_book(sd_ctx *ctx, sd_book *b, const char *rep, sd_err *e)
 {
-	char *path = sd_store_path(&ctx->store, BOOK);
-	int rc = sd_book_read(b, path, SD_CSV_MISSING_OK, ctx->zone, rep, e);
-
-	free(path);
-	return rc;
+	return sd_book_read_store(b, &ctx->store, ctx->zone, rep, e);
 }
 
 /* Refuse on the first broken rule; with --force, warn about each. */
@@ -1199,10 +1214,11 @@ change_end(sd_ctx *ctx, struct change *ch, bool changed, sd_err *e)
 	sd_out *o;
 	int rc = 0;
 
-	if (changed && !ctx->cli->dry_run)
-		rc = sd_table_save(&ch->t, &ctx->store, BOOK, e);
-	else if (changed)
+	if (changed && ctx->cli->dry_run)
 		dry_run_note(ctx);
+	else if (changed &&
+	    (rc = sd_table_save(&ch->t, &ctx->store, BOOK, e)) == 0)
+		sd_book_reindex(&ctx->store, ctx->zone);
 	if (rc == 0) {
 		o = sd_ctx_out(ctx);
 		sd_out_columns(o, ch->t.ncols, (const char *const *)ch->t.cols,

@@ -151,16 +151,28 @@ sd_bucket(enum sd_key k, sd_day day, int fy_start, sd_day *from,
 	}
 }
 
-/* The key map: open addressing over a power-of-two table of entry
- * numbers (0: empty), with each entry's hash kept for growing. */
+/* The key map: open addressing over a power-of-two table.  A slot holds
+ * its entry's number (0: empty), hash and length, and a key of up to 16
+ * bytes itself, so finding a short key reads one slot and nothing else
+ * (a report looks up a group for each of millions of rows); a longer key
+ * is compared where the entry keeps it. */
+
+#define SHORT_KEY 16
 
 struct entry {
 	uint64_t hash;
 	size_t off, len;
 };
 
+struct slot {
+	uint64_t hash;
+	uint32_t num;		/* entry + 1; 0: empty */
+	uint32_t len;		/* SHORT_KEY + 1: longer */
+	unsigned char key[SHORT_KEY];
+};
+
 struct sd_keymap {
-	uint32_t *slot;
+	struct slot *slot;
 	size_t mask;
 	struct entry *ent;
 	size_t n, cap;
@@ -176,22 +188,81 @@ mix(uint64_t h, uint64_t w)
 	return h;
 }
 
-/* Eight bytes at a time; keys are short, so no more is needed. */
+static uint64_t
+load8(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Eight bytes at a time, the last eight overlapping the ones before
+ * (keys are short: a rep and a month are ten bytes); under eight, two
+ * overlapping halves. */
 static uint64_t
 hash_bytes(const unsigned char *p, size_t len)
 {
-	uint64_t h = len * 0x94d049bb133111ebULL, w;
+	uint64_t h = len * 0x94d049bb133111ebULL, w = 0;
+	size_t i = 0;
 
-	for (; len >= 8; p += 8, len -= 8) {
-		memcpy(&w, p, 8);
-		h = mix(h, w);
-	}
-	w = 0;
-	memcpy(&w, p, len);
+	if (len >= 8) {
+		for (; i + 8 < len; i += 8)
+			h = mix(h, load8(p + i));
+		w = load8(p + len - 8);
+	} else if (len >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, p, 4);
+		memcpy(&b, p + len - 4, 4);
+		w = (uint64_t)a << 32 | b;
+	} else
+		for (; i < len; i++)
+			w = w << 8 | p[i];
 	h = mix(h, w);
 	h ^= h >> 29;
 	h *= 0x94d049bb133111ebULL;
 	return h ^ h >> 32;
+}
+
+/* Is the short key at a (len bytes) the one at b?  Without a call. */
+static bool
+same_short(const unsigned char *a, const unsigned char *b, size_t len)
+{
+	uint32_t x, y, z, w;
+
+	if (len >= 8)
+		return load8(a) == load8(b) &&
+		    load8(a + len - 8) == load8(b + len - 8);
+	if (len < 4)
+		return memcmp(a, b, len) == 0;
+	memcpy(&x, a, 4), memcpy(&y, b, 4);
+	memcpy(&z, a + len - 4, 4), memcpy(&w, b + len - 4, 4);
+	return x == y && z == w;
+}
+
+static bool
+slot_holds(const sd_keymap *m, const struct slot *s, const void *key,
+    size_t len, uint64_t h)
+{
+	const struct entry *en;
+
+	if (s->hash != h)
+		return false;
+	if (len <= SHORT_KEY)
+		return s->len == len && same_short(s->key, key, len);
+	en = &m->ent[s->num - 1];
+	return en->len == len && memcmp(m->bytes + en->off, key, len) == 0;
+}
+
+static void
+slot_set(struct slot *s, uint64_t h, size_t num, const void *key,
+    size_t len)
+{
+	s->hash = h;
+	s->num = (uint32_t)num;
+	s->len = len <= SHORT_KEY ? (uint32_t)len : SHORT_KEY + 1;
+	memcpy(s->key, key, len <= SHORT_KEY ? len : 0);
 }
 
 sd_keymap *
@@ -221,16 +292,9 @@ probe(const sd_keymap *m, const void *key, size_t len, uint64_t h)
 {
 	size_t i = (size_t)h & m->mask;
 
-	for (;; i = (i + 1) & m->mask) {
-		const struct entry *en;
-
-		if (m->slot[i] == 0)
-			return i;
-		en = &m->ent[m->slot[i] - 1];
-		if (en->hash == h && en->len == len &&
-		    memcmp(m->bytes + en->off, key, len) == 0)
-			return i;
-	}
+	while (m->slot[i].num != 0 && !slot_holds(m, &m->slot[i], key, len, h))
+		i = (i + 1) & m->mask;
+	return i;
 }
 
 /* Double the table when it is half full, so probes stay short. */
@@ -243,11 +307,13 @@ grow_slots(sd_keymap *m)
 	m->slot = sd_xcalloc(size, sizeof *m->slot);
 	m->mask = size - 1;
 	for (size_t k = 0; k < m->n; k++) {
-		size_t i = (size_t)m->ent[k].hash & m->mask;
+		const struct entry *en = &m->ent[k];
+		size_t i = (size_t)en->hash & m->mask;
 
-		while (m->slot[i] != 0)
+		while (m->slot[i].num != 0)
 			i = (i + 1) & m->mask;
-		m->slot[i] = (uint32_t)(k + 1);
+		slot_set(&m->slot[i], en->hash, k + 1, m->bytes + en->off,
+		    en->len);
 	}
 }
 
@@ -276,15 +342,15 @@ sd_keymap_put(sd_keymap *m, const void *key, size_t len, bool *added)
 	size_t i = probe(m, key, len, h);
 
 	if (added)
-		*added = m->slot[i] == 0;
-	if (m->slot[i] != 0)
-		return m->slot[i] - 1;
+		*added = m->slot[i].num == 0;
+	if (m->slot[i].num != 0)
+		return m->slot[i].num - 1;
 	if (m->n >= UINT32_MAX - 1) {	/* as util.c: memory ran out */
 		fputs("salesdesk: out of memory\n", stderr);
 		exit(EX_OSERR);
 	}
 	add_entry(m, key, len, h);
-	m->slot[i] = (uint32_t)m->n;
+	slot_set(&m->slot[i], h, m->n, key, len);
 	if (m->n * 2 > m->mask + 1)
 		grow_slots(m);
 	return m->n - 1;
@@ -295,7 +361,7 @@ sd_keymap_get(const sd_keymap *m, const void *key, size_t len)
 {
 	size_t i = probe(m, key, len, hash_bytes(key, len));
 
-	return m->slot[i] ? m->slot[i] - 1 : SD_NOTFOUND;
+	return m->slot[i].num ? m->slot[i].num - 1 : SD_NOTFOUND;
 }
 
 size_t
@@ -481,12 +547,10 @@ pack(sd_agg *a, const sd_keyval *kv)
 	return n;
 }
 
-/* A new group's days: the period, narrowed by each of its buckets. */
+/* Room for group g, its sums at 0. */
 static void
-new_group(sd_agg *a, size_t g, sd_day day)
+room_group(sd_agg *a, size_t g)
 {
-	sd_day from = a->from, to = a->to;
-
 	if (g >= a->cap) {
 		a->cap = a->cap ? a->cap * 2 : 64;
 		a->vals = sd_xrealloc(a->vals,
@@ -494,6 +558,15 @@ new_group(sd_agg *a, size_t g, sd_day day)
 		a->range = sd_xrealloc(a->range, a->cap * 2 * sizeof *a->range);
 	}
 	memset(a->vals + g * a->nvals, 0, a->nvals * sizeof *a->vals);
+}
+
+/* A new group's days: the period, narrowed by each of its buckets. */
+static void
+new_group(sd_agg *a, size_t g, sd_day day)
+{
+	sd_day from = a->from, to = a->to;
+
+	room_group(a, g);
 	for (size_t i = 0; i < a->nkeys && day != SD_NODAY; i++) {
 		const sd_day *b;
 
@@ -535,6 +608,29 @@ int
 sd_agg_add(sd_agg *a, size_t g, size_t v, int64_t x)
 {
 	return sd_money_add(&a->vals[g * a->nvals + v], x);
+}
+
+/* Groups are named by their packed keys, so a group of from is found
+ * in into by its key bytes alone. */
+int
+sd_agg_merge(sd_agg *into, const sd_agg *from)
+{
+	for (size_t g = 0; g < sd_keymap_count(from->map); g++) {
+		size_t len, h;
+		const unsigned char *key = keymap_key(from->map, g, &len);
+		bool added;
+
+		h = sd_keymap_put(into->map, key, len, &added);
+		if (added) {
+			room_group(into, h);
+			into->range[2 * h] = from->range[2 * g];
+			into->range[2 * h + 1] = from->range[2 * g + 1];
+		}
+		for (size_t v = 0; v < into->nvals; v++)
+			if (sd_agg_add(into, h, v, sd_agg_get(from, g, v)) != 0)
+				return -2;
+	}
+	return 0;
 }
 
 void

@@ -1,11 +1,8 @@
 /*
- * book.c: meetings.csv as the reps' calendars, and the rules a booking
- * must obey (schedule(1), "Conflict rules").
- *
- * A book is read whole, every value checked, and sorted by rep and start,
- * so one rep's entries are a run found by binary search.  Their text lives
- * in a few large blocks rather than a malloc per field: a million-entry
- * book for "schedule check" costs one pass and one sort.
+ * book.c: the reps' calendars, and the rules a booking must obey
+ * (schedule(1), "Conflict rules").  bookread.c reads meetings.csv into a
+ * book: sorted by rep and start, so one rep's entries are a run found by
+ * binary search.
  *
  * Two entries of a rep conflict when they overlap, when the gap between
  * them is under [schedule] buffer, or, for consecutive entries at two
@@ -18,7 +15,6 @@
 
 #include "salesdesk.h"
 
-#define BLOCK_SIZE	(64 * 1024)
 #define QUARTER		(15 * 60)	/* slots start on quarter hours */
 
 const char *const sd_book_columns[9] = { "id", "rep", "client", "start",
@@ -28,12 +24,6 @@ static const char *const kinds[] = { "meeting", "call", "demo", "visit",
 	"away" };
 static const char *const statuses[] = { "scheduled", "done", "cancelled",
 	"no-show" };
-
-struct sd_strings {
-	struct sd_strings *next;
-	size_t used, cap;
-	char data[];
-};
 
 struct sd_trip {
 	char *from, *to;
@@ -61,261 +51,12 @@ sd_status_valid(const char *status)
 	return in_list(status, statuses, sizeof statuses / sizeof *statuses);
 }
 
-/* A copy of s in the book's blocks. */
-static char *
-keep(sd_book *b, const char *s)
-{
-	size_t n = strlen(s) + 1;
-	struct sd_strings *blk = b->mem;
-	char *p;
-
-	if (blk == NULL || blk->cap - blk->used < n) {
-		size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-
-		blk = sd_xmalloc(sizeof *blk + cap);
-		blk->used = 0;
-		blk->cap = cap;
-		blk->next = b->mem;
-		b->mem = blk;
-	}
-	p = blk->data + blk->used;
-	memcpy(p, s, n);
-	blk->used += n;
-	return p;
-}
-
-/* Reading */
-
-enum { C_ID, C_REP, C_CLIENT, C_START, C_END, C_KIND, C_LOCATION, C_STATUS,
-	C_NOTE, C_UID, NCOLS };
-
-struct reading {
-	sd_csv *r;
-	sd_row *row;
-	int col[NCOLS];
-	const char *zone, *rep;
-	sd_err *e;
-};
-
-static int
-find_columns(struct reading *rd)
-{
-	static const int need[] = { C_ID, C_REP, C_START, C_END };
-
-	for (int c = 0; c < C_UID; c++)
-		rd->col[c] = sd_csv_col(rd->r, sd_book_columns[c]);
-	rd->col[C_UID] = sd_csv_col(rd->r, "uid");
-	for (size_t i = 0; i < sizeof need / sizeof *need; i++)
-		if (sd_csv_need(rd->r, sd_book_columns[need[i]],
-		    &rd->col[need[i]], rd->e) != 0)
-			return rd->e->status;
-	return 0;
-}
-
-static int
-bad(const struct reading *rd, int c, const char *what)
-{
-	return sd_csv_field_error(rd->e, rd->r, rd->row, rd->col[c], what);
-}
-
-/* Field c, trimmed, in buf (values we match on are short). */
-static const char *
-get(const struct reading *rd, int c, char *buf, size_t size)
-{
-	const char *v = sd_row_get(rd->row, rd->col[c]);
-
-	while (*v == ' ' || *v == '\t')
-		v++;
-	snprintf(buf, size, "%s", v);
-	return sd_trim(buf);
-}
-
-static int
-read_time(const struct reading *rd, int c, sd_time *out)
-{
-	int rc = sd_datetime_parse(sd_row_get(rd->row, rd->col[c]), rd->zone,
-	    out);
-
-	if (rc == SD_EGAP)
-		return bad(rd, c, "a time that does not exist (daylight "
-		    "saving gap)");
-	if (rc != 0)
-		return bad(rd, c, "bad date and time");
-	return 0;
-}
-
-/* s in lower case into out[16] (too long: empty, which no list holds),
- * or dflt when s is empty. */
-static void
-lower(char *out, const char *s, const char *dflt)
-{
-	size_t n = strlen(s);
-
-	if (n == 0)
-		s = dflt, n = strlen(dflt);
-	if (n >= 16)
-		n = 0;
-	for (size_t i = 0; i < n; i++)
-		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-	out[n] = '\0';
-}
-
-/* The checked values of one row: times, kind and status (empty: meeting,
- * scheduled; any case). */
-static int
-check_row(const struct reading *rd, sd_entry *en, char *kind, char *status)
-{
-	char buf[64];
-
-	if (*get(rd, C_ID, buf, sizeof buf) == '\0')
-		return bad(rd, C_ID, "empty id");
-	if (*get(rd, C_REP, buf, sizeof buf) == '\0')
-		return bad(rd, C_REP, "empty rep");
-	if (read_time(rd, C_START, &en->start) != 0 ||
-	    read_time(rd, C_END, &en->end) != 0)
-		return rd->e->status;
-	if (en->end <= en->start)
-		return bad(rd, C_END, "end not after start");
-	lower(kind, get(rd, C_KIND, buf, sizeof buf), "meeting");
-	lower(status, get(rd, C_STATUS, buf, sizeof buf), "scheduled");
-	if (!sd_kind_valid(kind))
-		return bad(rd, C_KIND, "bad kind (meeting, call, demo, visit "
-		    "or away)");
-	if (!sd_status_valid(status))
-		return bad(rd, C_STATUS, "bad status (scheduled, done, "
-		    "cancelled or no-show)");
-	return 0;
-}
-
-static sd_entry *
-next_slot(sd_book *b)
-{
-	if (b->n == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 64;
-		b->v = sd_xrealloc(b->v, b->cap * sizeof *b->v);
-	}
-	return &b->v[b->n];
-}
-
-/* A copy of s without surrounding spaces, in the book's blocks. */
-static char *
-keep_trimmed(sd_book *b, const char *s)
-{
-	char *p;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	p = keep(b, s);
-	sd_trim(p);
-	return p;
-}
-
-/* Is field, less surrounding spaces, want? */
 static bool
-trimmed_is(const char *field, const char *want)
+is_away(const sd_entry *en)
 {
-	size_t n = strlen(want);
-
-	while (*field == ' ' || *field == '\t')
-		field++;
-	if (strncmp(field, want, n) != 0)
-		return false;
-	for (field += n; *field == ' ' || *field == '\t'; field++)
-		;
-	return *field == '\0';
+	return strcmp(en->kind, "away") == 0;
 }
 
-static int
-read_row(sd_book *b, const struct reading *rd)
-{
-	const sd_row *row = rd->row;
-	sd_entry en = { 0 };
-	char kind[16], status[16];
-
-	if (check_row(rd, &en, kind, status) != 0)
-		return rd->e->status;
-	if (rd->rep && !trimmed_is(sd_row_get(row, rd->col[C_REP]), rd->rep))
-		return 0;
-	en.id = keep_trimmed(b, sd_row_get(row, rd->col[C_ID]));
-	en.rep = keep_trimmed(b, sd_row_get(row, rd->col[C_REP]));
-	en.client = keep(b, sd_row_get(row, rd->col[C_CLIENT]));
-	en.location = keep(b, sd_row_get(row, rd->col[C_LOCATION]));
-	en.note = keep(b, sd_row_get(row, rd->col[C_NOTE]));
-	en.uid = keep(b, sd_row_get(row, rd->col[C_UID]));
-	en.kind = keep(b, kind);
-	en.status = keep(b, status);
-	en.line = row->line;
-	*next_slot(b) = en;
-	b->n++;
-	return 0;
-}
-
-static int
-by_rep_start(const void *pa, const void *pb)
-{
-	const sd_entry *a = pa, *b = pb;
-	int c = strcmp(a->rep, b->rep);
-
-	if (c != 0)
-		return c;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return (a->line > b->line) - (a->line < b->line);
-}
-
-static void
-keep_header(sd_book *b, const sd_csv *r)
-{
-	b->ncols = sd_csv_ncols(r);
-	b->cols = sd_xcalloc(b->ncols ? b->ncols : 1, sizeof *b->cols);
-	for (size_t i = 0; i < b->ncols; i++)
-		b->cols[i] = keep(b, sd_csv_colname(r, i));
-}
-
-int
-sd_book_read(sd_book *b, const char *path, int flags, const char *zone,
-    const char *rep, sd_err *e)
-{
-	struct reading rd = { .zone = zone, .rep = rep, .e = e };
-	int got = 0, status;
-
-	memset(b, 0, sizeof *b);
-	if ((status = sd_csv_open(&rd.r, path, flags, e)) != 0)
-		return status;
-	keep_header(b, rd.r);
-	if (b->ncols > 0 && find_columns(&rd) != 0)
-		got = -1;
-	while (got == 0 && (got = sd_csv_next(rd.r, &rd.row, e)) == 1)
-		got = read_row(b, &rd) != 0 ? -1 : 0;
-	sd_csv_close(rd.r);
-	if (got < 0) {
-		sd_book_free(b);
-		return e->status;
-	}
-	if (b->n > 1)
-		qsort(b->v, b->n, sizeof *b->v, by_rep_start);
-	return 0;
-}
-
-int
-sd_book_load(sd_book *b, const char *path, const char *zone, sd_err *e)
-{
-	return sd_book_read(b, path, SD_CSV_MISSING_OK, zone, NULL, e);
-}
-
-void
-sd_book_free(sd_book *b)
-{
-	struct sd_strings *blk, *next;
-
-	for (blk = b->mem; blk; blk = next) {
-		next = blk->next;
-		free(blk);
-	}
-	free(b->v);
-	free(b->cols);
-	memset(b, 0, sizeof *b);
-}
 
 void
 sd_book_range(const sd_book *b, const char *rep, size_t *lo, size_t *hi)
@@ -346,10 +87,49 @@ sd_entry_blocks(const sd_entry *en)
 	return strcmp(en->status, "cancelled") != 0;
 }
 
-static bool
-is_away(const sd_entry *en)
+void
+sd_book_away_range(const sd_book *b, const char *rep, size_t *lo,
+    size_t *hi)
 {
-	return strcmp(en->kind, "away") == 0;
+	size_t l = 0, h = b->naway, m;
+
+	while (l < h) {
+		m = l + (h - l) / 2;
+		if (strcmp(b->away[m].rep, rep) < 0)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*lo = l;
+	for (h = b->naway; l < h;) {
+		m = l + (h - l) / 2;
+		if (strcmp(b->away[m].rep, rep) <= 0)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*hi = l;
+}
+
+/* Calls mostly come after a rep's last away has started: that one is
+ * tried first. */
+size_t
+sd_book_away_last(const sd_book *b, size_t lo, size_t hi, sd_time t)
+{
+	size_t l = lo, h = hi, m;
+
+	if (lo == hi || b->away[lo].start > t)
+		return hi;
+	if (b->away[hi - 1].start <= t)
+		return hi - 1;
+	while (l < h) {
+		m = l + (h - l) / 2;
+		if (b->away[m].start <= t)
+			l = m + 1;
+		else
+			h = m;
+	}
+	return l - 1;
 }
 
 bool
@@ -357,12 +137,9 @@ sd_book_away(const sd_book *b, const char *rep, sd_time t)
 {
 	size_t lo, hi;
 
-	sd_book_range(b, rep, &lo, &hi);
-	for (size_t i = lo; i < hi && b->v[i].start <= t; i++)
-		if (is_away(&b->v[i]) && sd_entry_blocks(&b->v[i]) &&
-		    t < b->v[i].end)
-			return true;
-	return false;
+	sd_book_away_range(b, rep, &lo, &hi);
+	lo = sd_book_away_last(b, lo, hi, t);
+	return lo < hi && b->away[lo].until > t;
 }
 
 /* travel.csv */

@@ -114,8 +114,11 @@ shared_option(sd_cli *cli, int key, const char *arg, sd_err *e)
 static bool
 is_shared(int key)
 {
-	return strchr("cdhno", key) != NULL || key == SD_OPT_NO_HEADER ||
-	    key == SD_OPT_NOW || key == SD_OPT_VERSION;
+	/* strchr on a long option's number (1000 and up) would look for
+	 * its low byte: 1123 is 'c'. */
+	return (key > 0 && key < 256 && strchr("cdhno", key) != NULL) ||
+	    key == SD_OPT_NO_HEADER || key == SD_OPT_NOW ||
+	    key == SD_OPT_VERSION;
 }
 
 /* A leading '-' in the option string hands us operands in order as key 1,
@@ -335,9 +338,11 @@ sd_main(const sd_tool *tool, int argc, char **argv)
 	if (e.status && e.msg[0])
 		sd_err_print(tool->name, &e);
 	sd_err_clear(&e);
-	/* A write error the command reported already needs no second line. */
+	/* A write error the command reported already needs no second line;
+	 * a reader gone away (EPIPE) needs none at all. */
 	if (sd_close_stdout(&e) != 0 && status == 0) {
-		sd_err_print(tool->name, &e);
+		if (e.msg[0])
+			sd_err_print(tool->name, &e);
 		status = EX_IOERR;
 	}
 	free(cli.args);

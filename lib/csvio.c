@@ -284,7 +284,8 @@ open_fd(sd_csv *r, const char *path, int flags, sd_err *e)
 		    "cannot open: Is a directory");
 	if (r->fd >= 0)
 		return 0;
-	if (errno == ENOENT && (flags & SD_CSV_MISSING_OK)) {
+	if ((errno == ENOENT || errno == ENOTDIR) &&
+	    (flags & SD_CSV_MISSING_OK)) {
 		r->eof = true;
 		return 0;
 	}
@@ -308,6 +309,9 @@ sd_csv_open(sd_csv **out, const char *path, int flags, sd_err *e)
 		sd_csv_close(r);
 		return sd_fail(e, EX_OSERR, "out of memory");
 	}
+	/* libcsv grows a field 128 bytes at a time by default: a 1 MiB field
+	 * would be copied thousands of times. */
+	csv_set_blk_size(&r->parser, 64 * 1024);
 	csv_set_space_func(&r->parser, is_cr);
 	csv_set_term_func(&r->parser, is_lf);
 	r->buf = sd_xmalloc(READ_SIZE);
@@ -453,32 +457,57 @@ needs_quotes(const char *s, char sep)
 	return false;
 }
 
-int
-sd_csv_put_field(FILE *f, const char *s, char sep)
+/* Callers hold the stream's lock (flockfile): a million rows written a
+ * character at a time must not pay for a lock per character. */
+static int
+put_field_unlocked(FILE *f, const char *s, char sep)
 {
 	if (!needs_quotes(s, sep))
 		return fputs(s, f) < 0 ? -1 : 0;
-	if (putc('"', f) == EOF)
+	if (putc_unlocked('"', f) == EOF)
 		return -1;
 	for (; *s; s++)
-		if ((*s == '"' && putc('"', f) == EOF) || putc(*s, f) == EOF)
+		if ((*s == '"' && putc_unlocked('"', f) == EOF) ||
+		    putc_unlocked(*s, f) == EOF)
 			return -1;
-	return putc('"', f) == EOF ? -1 : 0;
+	return putc_unlocked('"', f) == EOF ? -1 : 0;
 }
 
 int
-sd_csv_put_row(FILE *f, size_t n, const char *const *fields)
+sd_csv_put_field(FILE *f, const char *s, char sep)
+{
+	int rc;
+
+	flockfile(f);
+	rc = put_field_unlocked(f, s, sep);
+	funlockfile(f);
+	return rc;
+}
+
+static int
+put_row_unlocked(FILE *f, size_t n, const char *const *fields)
 {
 	/* A lone empty field would make a blank line, which reads as none. */
 	if (n == 1 && (fields[0] == NULL || fields[0][0] == '\0'))
 		return fputs("\"\"\n", f) < 0 ? -1 : 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && putc(',', f) == EOF)
+		if (i > 0 && putc_unlocked(',', f) == EOF)
 			return -1;
-		if (sd_csv_put_field(f, fields[i] ? fields[i] : "", ',') != 0)
+		if (put_field_unlocked(f, fields[i] ? fields[i] : "", ',') != 0)
 			return -1;
 	}
-	return putc('\n', f) == EOF ? -1 : 0;
+	return putc_unlocked('\n', f) == EOF ? -1 : 0;
+}
+
+int
+sd_csv_put_row(FILE *f, size_t n, const char *const *fields)
+{
+	int rc;
+
+	flockfile(f);
+	rc = put_row_unlocked(f, n, fields);
+	funlockfile(f);
+	return rc;
 }
 
 /* A plain number such as -12.50 is safe: spreadsheets read it as a value. */

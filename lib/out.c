@@ -27,6 +27,7 @@ struct sd_out {
 	enum sd_coltype *types;
 	char **kept;		/* table, md: every cell, row after row */
 	size_t nkept, capkept;
+	int err;		/* errno of the first failed write, or 0 */
 };
 
 int
@@ -237,9 +238,18 @@ start(sd_out *o)
 	}
 }
 
+/* errno is only good right after the write that failed: keep it then. */
+static void
+note_error(sd_out *o)
+{
+	if (o->err == 0 && ferror(o->f))
+		o->err = errno != 0 ? errno : EIO;
+}
+
 void
 sd_out_row(sd_out *o, const char *const *values)
 {
+	errno = 0;
 	if (!o->started)
 		start(o);
 	switch (o->fmt) {
@@ -256,6 +266,7 @@ sd_out_row(sd_out *o, const char *const *values)
 	default:
 		put_delimited(o, values);
 	}
+	note_error(o);
 }
 
 /* Display width: code points, not bytes (continuation bytes count 0). */
@@ -375,20 +386,38 @@ out_free(sd_out *o)
 	free(o);
 }
 
+/* A reader that went away (head -1) is no error to report: exit 74 with
+ * no message, as quiet as the SIGPIPE that would have ended us. */
+static int
+write_error(sd_err *e, const char *name, int err)
+{
+	if (err == EPIPE) {
+		sd_err_clear(e);
+		e->status = EX_IOERR;
+		return EX_IOERR;
+	}
+	return sd_fail(e, EX_IOERR, "%s: write error: %s", name,
+	    strerror(err));
+}
+
 int
 sd_out_end(sd_out *o, sd_err *e)
 {
+	const char *name = o->f == stdout ? "stdout" : "output";
 	int status = 0;
 
+	errno = 0;
 	if (o->started && o->fmt == SD_FMT_TABLE)
 		flush_table(o);
 	else if (o->started && o->fmt == SD_FMT_MD)
 		flush_md(o);
 	else if (o->started && o->fmt == SD_FMT_HTML)
 		fputs("</table></body></html>\n", o->f);
-	if (fflush(o->f) == EOF || ferror(o->f))
-		status = sd_fail(e, EX_IOERR, "write error: %s",
-		    strerror(errno));
+	note_error(o);
+	if (fflush(o->f) == EOF && o->err == 0)
+		o->err = errno != 0 ? errno : EIO;
+	if (o->err != 0 || ferror(o->f))
+		status = write_error(e, name, o->err ? o->err : EIO);
 	out_free(o);
 	return status;
 }
@@ -396,8 +425,12 @@ sd_out_end(sd_out *o, sd_err *e)
 int
 sd_close_stdout(sd_err *e)
 {
-	if (fflush(stdout) == EOF || ferror(stdout) || fclose(stdout) == EOF)
-		return sd_fail(e, EX_IOERR, "stdout: write error: %s",
-		    strerror(errno ? errno : EIO));
-	return 0;
+	int err = 0;
+
+	errno = 0;
+	if (ferror(stdout))
+		err = EIO;	/* reported already, unless ignored */
+	if (fflush(stdout) == EOF || fclose(stdout) == EOF)
+		err = errno != 0 ? errno : EIO;
+	return err != 0 ? write_error(e, "stdout", err) : 0;
 }

@@ -10,6 +10,9 @@
  * gave, and when the rep last got a call (a sequence: the order of
  * assignments.csv, then this run's).  Ties go to the rep who got a call
  * least recently, then to the smaller rep id, so no rep collects them.
+ * The history files are read through lib/scan.c when it takes them, and
+ * "is this rep away at t" is a binary search among the rep's aways whose
+ * answer is kept for the times it holds.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -28,9 +31,10 @@ struct list {
 struct standing {
 	int64_t turns, open, given;
 	uint64_t last;		/* 0: never */
-	int has_away;		/* 0: not known yet, 1 yes, -1 no */
-	bool away, away_known;	/* at away_t */
-	sd_time away_t;
+	bool away_known;	/* the rep's aways are book->away[lo .. hi) */
+	size_t away_lo, away_hi;
+	bool away;		/* the answer for every moment in */
+	sd_time same_from, same_to;	/* [same_from, same_to) */
 	sd_time *slots;		/* first-free: today's free slots */
 	size_t nslots;
 	bool slots_known;
@@ -256,17 +260,108 @@ sd_route_owner_reason(const char *reason)
 	return n == 5 && strncasecmp(reason, "owner", 5) == 0;
 }
 
+typedef void row_fn(sd_route *, const char *, const char *);
+
+/* Field i of row without the blanks around it, in place: the row's
+ * fields are ours until the next row. */
+static const char *
+trimmed_field(const sd_row *row, int i)
+{
+	char *f = row->field[i];
+
+	while (*f == ' ' || *f == '\t')
+		f++;
+	return sd_trim(f);
+}
+
+/* What the history did to the standings, to undo a read that sd_scan
+ * gave up halfway. */
+struct saved {
+	struct standing *st;
+	uint64_t seq;
+};
+
+static void
+save(const sd_route *rt, struct saved *sv)
+{
+	size_t n = rt->reps->n ? rt->reps->n : 1;
+
+	sv->st = sd_xcalloc(n, sizeof *sv->st);
+	memcpy(sv->st, rt->st, n * sizeof *sv->st);
+	sv->seq = rt->seq;
+}
+
+static void
+restore(sd_route *rt, struct saved *sv)
+{
+	memcpy(rt->st, sv->st, (rt->reps->n ? rt->reps->n : 1) *
+	    sizeof *sv->st);
+	rt->seq = sv->seq;
+}
+
+/* The index of column name, there once, or -1. */
+static int
+scan_col(const sd_scan *s, const char *name)
+{
+	int col = -1;
+
+	for (size_t i = 0; i < sd_scan_ncols(s); i++) {
+		char *cell = sd_xstrdup(sd_scan_colname(s, i));
+		const char *t = cell;
+
+		while (*t == ' ' || *t == '\t')
+			t++;
+		if (sd_streq_ci(sd_trim((char *)t), name))
+			col = col < 0 ? (int)i : -2;
+		free(cell);
+	}
+	return col < 0 ? -1 : col;
+}
+
+/* The file through sd_scan (lib/scan.c), in order: 0, or -1 when it
+ * declines the file (nothing done), for sd_csv to read it and name any
+ * error. */
+static int
+scan_stream(const char *path, const char *const want[2], row_fn *fn,
+    sd_route *rt)
+{
+	struct saved sv;
+	sd_scan *s;
+	sd_row *row;
+	int col[2], got;
+
+	if (sd_scan_open(&s, path, 1, 0) != 0)
+		return -1;
+	col[0] = scan_col(s, want[0]);
+	col[1] = scan_col(s, want[1]);
+	if (col[0] < 0 || col[1] < 0) {
+		sd_scan_close(s);
+		return -1;
+	}
+	save(rt, &sv);
+	while ((got = sd_scan_next(sd_scan_part_at(s, 0), &row)) == 1)
+		fn(rt, trimmed_field(row, col[0]), trimmed_field(row, col[1]));
+	if (got < 0)
+		restore(rt, &sv);
+	free(sv.st);
+	sd_scan_close(s);
+	return got < 0 ? -1 : 0;
+}
+
 /* Stream a file: for each row, fn gets the fields of want (trimmed). */
 static int
 stream(const sd_store *st, const char *name, const char *const want[2],
-    void (*fn)(sd_route *, const char *, const char *), sd_route *rt,
-    sd_err *e)
+    row_fn *fn, sd_route *rt, sd_err *e)
 {
 	char *path = sd_store_path(st, name);
 	int col[2], got = 0, status;
 	sd_csv *r;
 	sd_row *row;
 
+	if (scan_stream(path, want, fn, rt) == 0) {
+		free(path);
+		return 0;
+	}
 	status = sd_csv_open(&r, path, SD_CSV_MISSING_OK, e);
 	free(path);
 	if (status != 0)
@@ -276,14 +371,8 @@ stream(const sd_store *st, const char *name, const char *const want[2],
 		sd_csv_close(r);
 		return e->status;
 	}
-	while (sd_csv_ncols(r) > 0 && (got = sd_csv_next(r, &row, e)) == 1) {
-		char *a = sd_xstrdup(sd_row_get(row, col[0]));
-		char *b = sd_xstrdup(sd_row_get(row, col[1]));
-
-		fn(rt, sd_trim(a), sd_trim(b));
-		free(a);
-		free(b);
-	}
+	while (sd_csv_ncols(r) > 0 && (got = sd_csv_next(r, &row, e)) == 1)
+		fn(rt, trimmed_field(row, col[0]), trimmed_field(row, col[1]));
 	sd_csv_close(r);
 	return got < 0 ? e->status : 0;
 }
@@ -435,37 +524,35 @@ is_full(const sd_route *rt, size_t i)
 	    load_of(rt, i) >= rep_at(rt, i)->capacity;
 }
 
-static bool
-has_away(const sd_book *b, const char *rep)
-{
-	size_t lo, hi;
-
-	sd_book_range(b, rep, &lo, &hi);
-	for (size_t k = lo; k < hi; k++)
-		if (strcmp(b->v[k].kind, "away") == 0 &&
-		    sd_entry_blocks(&b->v[k]))
-			return true;
-	return false;
-}
-
-/* sd_book_away looks through the rep's entries; most reps have no away
- * entry at all, and most calls of a run share one moment (now). */
+/* The rep's away entries are found once; then a moment is a binary
+ * search among them, and the answer holds until the next away starts
+ * (or the one that covers the moment ends).  Calls come in any order of
+ * time, but most fall where the last answer still holds. */
 static bool
 is_away(sd_route *rt, size_t i, sd_time at)
 {
 	struct standing *s = &rt->st[i];
+	const sd_away *a;
+	size_t k;
 
 	if (rt->book == NULL)
 		return false;
-	if (s->has_away == 0)
-		s->has_away = has_away(rt->book, rep_at(rt, i)->id) ? 1 : -1;
-	if (s->has_away < 0)
-		return false;
-	if (!s->away_known || s->away_t != at) {
-		s->away = sd_book_away(rt->book, rep_at(rt, i)->id, at);
-		s->away_t = at;
+	if (!s->away_known) {
+		sd_book_away_range(rt->book, rep_at(rt, i)->id, &s->away_lo,
+		    &s->away_hi);
 		s->away_known = true;
 	}
+	if (s->away_lo == s->away_hi ||
+	    (at >= s->same_from && at < s->same_to))
+		return s->away_lo < s->away_hi && s->away;
+	a = rt->book->away;
+	k = sd_book_away_last(rt->book, s->away_lo, s->away_hi, at);
+	s->away = k < s->away_hi && a[k].until > at;
+	s->same_from = k == s->away_hi ? INT64_MIN : s->away ? at :
+	    a[k].until;
+	s->same_to = s->away ? a[k].until : k == s->away_hi ?
+	    a[s->away_lo].start : k + 1 < s->away_hi ? a[k + 1].start :
+	    INT64_MAX;
 	return s->away;
 }
 

@@ -241,6 +241,32 @@ bool sd_utf8_valid(const char *text, size_t len);
 /* Would this text cell run as a formula in a spreadsheet? */
 bool sd_csv_unsafe_cell(const char *s);
 
+/* scan.c: a fast reader for big CSV files.  It yields exactly the header
+ * and rows sd_csv yields (row->line is 0), or declines the file: on what
+ * sd_csv would refuse, and on what it does not do (stdin, huge rows).
+ * The rows are split into parts at row boundaries, one thread each. */
+typedef struct sd_scan sd_scan;
+typedef struct sd_scan_part sd_scan_part;
+/* Open path (a regular file), read its header and split the rows into
+ * nparts parts (0: one per processor, fewer for a small file), each read
+ * through a buffer of bufsize bytes at first (0: 1 MiB).  Returns 0, or
+ * -1 when the file is not for this reader: read it with sd_csv. */
+int    sd_scan_open(sd_scan **out, const char *path, size_t nparts,
+	size_t bufsize);
+void   sd_scan_close(sd_scan *s);
+size_t sd_scan_ncols(const sd_scan *s);
+const char *sd_scan_colname(const sd_scan *s, size_t i);
+size_t sd_scan_nparts(const sd_scan *s);
+sd_scan_part *sd_scan_part_at(sd_scan *s, size_t i);
+/* The part's next row: 1, 0 at the part's end, or -1: the reader declines
+ * the file, so the caller drops what it made of its rows and reads it
+ * with sd_csv, which names the error if there is one. */
+int    sd_scan_next(sd_scan_part *p, sd_row **row);
+/* Run fn on every part, each in a thread of its own: 0 when every call
+ * returned 0, else -1. */
+typedef int (*sd_scan_fn)(sd_scan_part *p, size_t i, void *arg);
+int    sd_scan_each(sd_scan *s, sd_scan_fn fn, void *arg);
+
 /* store.c: the data directory, its lock, atomic writes */
 typedef struct sd_store {
 	char *dir;
@@ -359,8 +385,17 @@ typedef struct sd_entry {
 	char *id, *rep, *client, *kind, *location, *status, *note;
 	char *uid;		/* iCalendar UID of an imported entry, or "" */
 	sd_time start, end;
-	long line;		/* in meetings.csv (0: not from a file) */
+	long line;		/* its place in meetings.csv, for the order of
+				 * the book: the line it starts on, or
+				 * another number in file order (0: none) */
 } sd_entry;
+
+/* A live away entry, for "is the rep away at t" by binary search. */
+typedef struct sd_away {
+	const char *rep;
+	sd_time start, end;
+	sd_time until;		/* the latest end of the rep's aways so far */
+} sd_away;
 
 typedef struct sd_book {
 	sd_entry *v;		/* sorted by rep, then start, then line */
@@ -368,6 +403,9 @@ typedef struct sd_book {
 	char **cols;		/* the file's header as written (none: empty) */
 	size_t ncols;
 	struct sd_strings *mem;	/* the entries' text */
+	sd_away *away;		/* the live away entries, in the same order */
+	size_t naway;
+	struct sd_bix *ix;	/* the index it was read through, or NULL */
 } sd_book;
 
 /* meetings.csv's columns in order (SPEC 2); the kinds and statuses. */
@@ -375,16 +413,6 @@ extern const char *const sd_book_columns[9];
 bool  sd_kind_valid(const char *kind);	/* meeting call demo visit away */
 bool  sd_status_valid(const char *status); /* scheduled done cancelled no-show */
 
-/* Read meeting rows from path ("-": stdin), checking every value (EX_DATAERR
- * naming line and column); flags: SD_CSV_MISSING_OK.  Datetimes without an
- * offset are read in zone.  With rep set, only its entries are kept (every
- * row is still checked): what "schedule add" needs from a large book. */
-int   sd_book_read(sd_book *b, const char *path, int flags, const char *zone,
-	const char *rep, sd_err *e);
-/* sd_book_read of every rep, a missing file reading as empty. */
-int   sd_book_load(sd_book *b, const char *path, const char *zone,
-	sd_err *e);
-void  sd_book_free(sd_book *b);
 /* The entries of rep are b->v[*lo .. *hi). */
 void  sd_book_range(const sd_book *b, const char *rep, size_t *lo,
 	size_t *hi);
@@ -393,6 +421,14 @@ void  sd_book_range(const sd_book *b, const char *rep, size_t *lo,
 bool  sd_entry_blocks(const sd_entry *en);
 /* Is the rep away (inside a live "away" entry) at t? */
 bool  sd_book_away(const sd_book *b, const char *rep, sd_time t);
+/* For many questions about one rep: its live away entries are
+ * b->away[*lo .. *hi); the last of them that starts at or before t is
+ * sd_book_away_last (hi: none), and the rep is away at t when that one's
+ * until is past t.  O(log n). */
+void  sd_book_away_range(const sd_book *b, const char *rep, size_t *lo,
+	size_t *hi);
+size_t sd_book_away_last(const sd_book *b, size_t lo, size_t hi,
+	sd_time t);
 /* The earliest free slots of `minutes` for rep in [from, to) that obey
  * every rule of "schedule add" (hours, days, holidays, buffer, away);
  * at most max of them into starts, one slot length apart.  Returns how
@@ -460,6 +496,72 @@ typedef struct sd_pair {
  * for each; returns how many. */
 size_t sd_book_check(const sd_book *b, const sd_rules *rules,
 	void (*fn)(const sd_pair *pair, void *arg), void *arg);
+
+/* bookread.c: meetings.csv into a book */
+/* Read meeting rows from path ("-": stdin), checking every value (EX_DATAERR
+ * naming line and column); flags: SD_CSV_MISSING_OK.  Datetimes without an
+ * offset are read in zone.  With rep set, only its entries are kept (every
+ * row is still checked): what "schedule add" needs from a large book. */
+int   sd_book_read(sd_book *b, const char *path, int flags, const char *zone,
+	const char *rep, sd_err *e);
+/* sd_book_read of every rep, a missing file reading as empty. */
+int   sd_book_load(sd_book *b, const char *path, const char *zone,
+	sd_err *e);
+/* sd_book_load keeping, of the rows it checks, the away entries and the
+ * entries that overlap [from, to): what routing calls looks at. */
+int   sd_book_load_window(sd_book *b, const char *path, const char *zone,
+	sd_time from, sd_time to, sd_err *e);
+/* sd_book_load of DIR/meetings.csv, rep's entries only (rep NULL: all),
+ * read through the index (bookindex.c) when it describes the file as it
+ * is; else from the whole file, and with the lock held the index is made
+ * anew.  What a booking reads: a million-entry book costs one rep's
+ * rows. */
+int   sd_book_read_store(sd_book *b, sd_store *st, const char *zone,
+	const char *rep, sd_err *e);
+/* After appending n rows to DIR/meetings.csv under the lock (lens[i]
+ * bytes of rep reps[i] each, the last ending the file): note them in the
+ * index b was read through.  Without one, or when noting fails, the next
+ * read makes the index anew. */
+void  sd_book_noted(sd_book *b, sd_store *st, size_t n,
+	const char *const *reps, const size_t *lens);
+/* After rewriting DIR/meetings.csv under the lock: make its index anew,
+ * so the next booking need not (errors only leave that to it). */
+void  sd_book_reindex(sd_store *st, const char *zone);
+void  sd_book_free(sd_book *b);
+
+/* bookindex.c: DIR/.meetings.index, where each rep's rows of
+ * meetings.csv are (byte offset and length), for the version of the file
+ * (inode, size, modification time) it names.  A cache that book.c builds
+ * from a full read and notes appends in; safe to delete. */
+typedef struct sd_bix sd_bix;
+typedef struct sd_bix_row { uint64_t off, len; } sd_bix_row;
+
+/* The index of meetings.csv open as book_fd, or NULL when it is missing,
+ * damaged, or describes another version of the file. */
+sd_bix  *sd_bix_open(const sd_store *st, int book_fd);
+void     sd_bix_close(sd_bix *x);
+/* meetings.csv's header row is its bytes [0, sd_bix_header_len). */
+uint64_t sd_bix_header_len(const sd_bix *x);
+/* rep's rows (its field trimmed), in file order: 0 with *rows malloc'd,
+ * or -1 when the index contradicts itself. */
+int      sd_bix_rows(const sd_bix *x, const char *rep, sd_bix_row **rows,
+	size_t *n);
+/* Note n rows just appended under the lock, lens[i] bytes of rep reps[i]
+ * each, the last ending the file.  0, or -1: the index is left to be
+ * made anew. */
+int      sd_bix_note(sd_bix *x, const sd_store *st, size_t n,
+	const char *const *reps, const uint64_t *lens);
+
+/* A new index: the rows of meetings.csv (open as book_fd) in file order,
+ * then written (under the lock) when the file is still the version it
+ * was when the build began.  0 or -1. */
+typedef struct sd_bix_build sd_bix_build;
+sd_bix_build *sd_bix_build_new(int book_fd);
+void     sd_bix_build_row(sd_bix_build *bb, const char *rep, size_t replen,
+	uint64_t off, uint64_t len);
+int      sd_bix_build_write(const sd_bix_build *bb, const sd_store *st,
+	int book_fd, uint64_t hdr_len);
+void     sd_bix_build_free(sd_bix_build *bb);
 
 /* ical.c: iCalendar (RFC 5545) through libical */
 /* Write a VCALENDAR with one VEVENT per entry to f: UID id@domain, DTSTAMP
@@ -668,6 +770,9 @@ size_t  sd_agg_count(const sd_agg *a);
 int64_t sd_agg_get(const sd_agg *a, size_t g, size_t v);
 /* Checked sum: 0, or -2 on overflow leaving the sum as it was. */
 int     sd_agg_add(sd_agg *a, size_t g, size_t v, int64_t x);
+/* Add the groups of from (made with the same keys, values and period)
+ * to into's, making those it lacks: 0, or -2 when a sum overflows. */
+int     sd_agg_merge(sd_agg *into, const sd_agg *from);
 /* The days a group covers: its buckets within the period. */
 void    sd_agg_range(const sd_agg *a, size_t g, sd_day *from, sd_day *to);
 /* Spread amount, meant for the days [from, to), over the groups of kv's

@@ -4,9 +4,13 @@
  * Every change happens under flock(2) on DIR/.lock.  A rewrite goes to a
  * temporary file beside its target and is flushed, synced and read back
  * before rename(2) puts it in place, so a reader or a crash sees the old
- * file or the new one.  An append first records the file's size in
- * DIR/.journal; a writer killed halfway is undone by the next one to take
- * the lock, which also removes the temporary files a killed rewrite left.
+ * file or the new one.  An append to a file of up to APPEND_COPY_MAX is
+ * such a rewrite.  A larger file takes its rows in place: the append
+ * first records the file's size in DIR/.journal, and a writer killed
+ * halfway is undone by the next one to take the lock (until then, a
+ * reader may see the interrupted rows at the end of the file).  Taking
+ * the lock also removes the temporary files a killed writer left in DIR
+ * and in the contracts store.
  * DIR/.ids keeps the highest id issued per file, with the size, inode and
  * mtime of the file it has seen, so an id is never issued twice even after
  * its row is deleted, and a million-row file is not rescanned for each new
@@ -35,7 +39,11 @@
 #define TMP_SUFFIX	"XXXXXX"
 #define WRITE_BUF	(256 * 1024)
 #define META_MAX	(64 * 1024)	/* .journal and .ids are a few lines */
-#define NAP_MAX_US	50000
+#define NAP_MAX_US	5000
+/* Up to this size an append writes the whole file anew (append_copy), so
+ * that readers never see half of it; past it, copying for each row would
+ * cost too much and the rows go in place, under the journal. */
+#define APPEND_COPY_MAX	(1024 * 1024)
 
 /* What identifies one version of a data file; all zero when absent. */
 struct fprint {
@@ -424,7 +432,8 @@ undo_append(const char *dir, sd_err *e)
 }
 
 /* Temporary files of a rewrite killed before its rename.  Only safe
- * while holding the lock: no other writer can be using one. */
+ * while holding the lock: no other writer can be using one.  A folder
+ * that does not exist has none. */
 static int
 remove_stale_temps(const char *dir, sd_err *e)
 {
@@ -434,7 +443,8 @@ remove_stale_temps(const char *dir, sd_err *e)
 	int rc = 0;
 
 	if ((d = opendir(dir)) == NULL)
-		return sd_fail_at(e, EX_IOERR, dir, 0, "%s", strerror(errno));
+		return errno == ENOENT ? 0 : sd_fail_at(e, EX_IOERR, dir, 0,
+		    "%s", strerror(errno));
 	while (rc == 0 && (de = readdir(d)) != NULL) {
 		if (!is_temp_name(de->d_name))
 			continue;
@@ -446,6 +456,20 @@ remove_stale_temps(const char *dir, sd_err *e)
 		free(path);
 	}
 	closedir(d);
+	return rc;
+}
+
+/* The data directory and the contracts store (docstore.c), which writes
+ * its documents the same way: a temporary name, then rename(2). */
+static int
+sweep(const char *dir, sd_err *e)
+{
+	char *docs = join(dir, SD_DOC_DIR);
+	int rc;
+
+	if ((rc = remove_stale_temps(dir, e)) == 0)
+		rc = remove_stale_temps(docs, e);
+	free(docs);
 	return rc;
 }
 
@@ -522,7 +546,9 @@ locked_error(const sd_store *st, sd_err *e)
 }
 
 /* Poll rather than block, so the wait can end: 1 ms at first, since the
- * lock is usually held briefly, backing off to 50 ms. */
+ * lock is usually held briefly, backing off to 5 ms.  A waiter asleep for
+ * longer kept missing the release to writers just started and polling
+ * fast: one of eight busy writers waited past the timeout. */
 static int
 wait_lock(const sd_store *st, int fd, sd_err *e)
 {
@@ -566,7 +592,7 @@ sd_store_lock(sd_store *st, sd_err *e)
 	}
 	st->lock_fd = fd;
 	if ((rc = undo_append(st->dir, e)) == 0)
-		rc = remove_stale_temps(st->dir, e);
+		rc = sweep(st->dir, e);
 	if (rc != 0)
 		sd_store_unlock(st);
 	return rc;
@@ -960,19 +986,54 @@ sd_replace_abort(sd_replace *rp)
 	memset(rp, 0, sizeof *rp);
 }
 
-/* A missing file is created whole by the replace path, which is atomic by
- * itself: nothing to journal. */
+/* The first size bytes of fd into f; *last is the last one copied. */
 static int
-append_new(sd_store *st, const char *name, const char *header,
-    const char *rows, size_t len, sd_err *e)
+copy_into(int fd, uint64_t size, FILE *f, char *last)
+{
+	char buf[16384];
+	uint64_t off = 0;
+	size_t want;
+	ssize_t r;
+
+	while (off < size) {
+		want = size - off < sizeof buf ? (size_t)(size - off) :
+		    sizeof buf;
+		if ((r = pread(fd, buf, want, (off_t)off)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (r <= 0)
+			return r == 0 ? EIO : errno;
+		fwrite(buf, 1, (size_t)r, f);
+		*last = buf[r - 1];
+		off += (uint64_t)r;
+	}
+	return 0;
+}
+
+/* A small file (fd, size bytes; -1 when it does not exist yet) takes its
+ * new rows as a whole new version, through the replace path: atomic by
+ * itself, for readers too.  Rows before, header or a missing final
+ * newline as write_lead says. */
+static int
+append_copy(sd_store *st, const char *name, const char *path, int fd,
+    uint64_t size, const char *header, const char *rows, size_t len,
+    sd_err *e)
 {
 	sd_replace rp;
-	int rc;
+	char last = '\n';
+	int err, rc;
 
 	if ((rc = sd_replace_begin(st, name, &rp, e)) != 0)
 		return rc;
-	if (header != NULL)
+	if (fd >= 0 && (err = copy_into(fd, size, rp.f, &last)) != 0) {
+		sd_replace_abort(&rp);
+		return sd_fail_at(e, EX_IOERR, path, 0, "read error: %s",
+		    strerror(err));
+	}
+	if (size == 0 && header != NULL)
 		fputs(header, rp.f);
+	else if (last != '\n')
+		putc('\n', rp.f);
 	fwrite(rows, 1, len, rp.f);
 	return sd_replace_commit(&rp, e);
 }
@@ -1032,6 +1093,9 @@ append_fd(sd_store *st, const char *name, const char *path, int fd,
 
 	if (fstat(fd, &sb) == -1)
 		return sd_fail_at(e, EX_IOERR, path, 0, "%s", strerror(errno));
+	if (sb.st_size <= APPEND_COPY_MAX)
+		return append_copy(st, name, path, fd, (uint64_t)sb.st_size,
+		    header, rows, len, e);
 	fprint_stat(&sb, &old);
 	if ((rc = write_journal(st->dir, name, old.size, e)) != 0)
 		return rc;
@@ -1069,7 +1133,7 @@ sd_store_append(sd_store *st, const char *name, const char *header,
 		rc = append_fd(st, name, path, fd, header, rows, len, e);
 		close(fd);
 	} else if (errno == ENOENT)
-		rc = append_new(st, name, header, rows, len, e);
+		rc = append_copy(st, name, path, -1, 0, header, rows, len, e);
 	else
 		rc = sd_fail_at(e, EX_CANTCREAT, path, 0, "%s",
 		    strerror(errno));

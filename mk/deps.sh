@@ -4,7 +4,7 @@ set -e
 need=""
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 for pkg in gcc make perl tzdata libcsv-dev libiniparser-dev libcmocka-dev libssl-dev \
-	libical-dev uthash-dev mandoc; do
+	libical-dev uthash-dev mandoc cppcheck; do
 	have "$pkg" || need="$need $pkg"
 done
 [ -z "$need" ] && exit 0

@@ -131,6 +131,37 @@ keymap__many_keys__dense_indices_kept(void **state)
 	sd_keymap_free(m);
 }
 
+/* Keys of every length around the ones compared in place (4, 8, 16)
+ * that differ in one byte only are all told apart. */
+static void
+keymap__lengths_and_near_twins__told_apart(void **state)
+{
+	sd_keymap *m = sd_keymap_new();
+	char key[40];
+	size_t n = 0;
+	bool added;
+
+	(void)state;
+	for (size_t len = 0; len <= 33; len++)
+		for (size_t at = 0; at < (len ? len : 1); at++) {
+			memset(key, 'k', sizeof key);
+			if (len > 0)
+				key[at] = 'x';
+			if (sd_keymap_put(m, key, len, &added) == n)
+				n++;
+		}
+	assert_int_equal(sd_keymap_count(m), n);
+	assert_int_equal(n, 1 + 33 * 34 / 2);
+	for (size_t len = 1; len <= 33; len++) {
+		memset(key, 'k', sizeof key);
+		key[len - 1] = 'x';
+		assert_int_not_equal(sd_keymap_get(m, key, len), SD_NOTFOUND);
+		key[len - 1] = 'y';
+		assert_int_equal(sd_keymap_get(m, key, len), SD_NOTFOUND);
+	}
+	sd_keymap_free(m);
+}
+
 static sd_keyval
 kv_rep(const char *rep, sd_day d)
 {
@@ -383,6 +414,39 @@ chart_svg__labels_escaped__one_rect_per_value(void **state)
 	free(text);
 }
 
+/* Groups two parts of a file made are summed by key; a group only one
+ * part has keeps its days. */
+static void
+agg_merge__shared_and_new_groups__summed(void **state)
+{
+	enum sd_key keys[] = { SD_KEY_REP, SD_KEY_MONTH };
+	sd_agg *a = sd_agg_new(keys, 2, 2, 1, day(2026, 1, 1), day(2027, 1, 1));
+	sd_agg *b = sd_agg_new(keys, 2, 2, 1, day(2026, 1, 1), day(2027, 1, 1));
+	sd_keyval x = kv_rep("alice", day(2026, 3, 2));
+	sd_keyval y = kv_rep("bob", day(2026, 12, 31));
+	sd_day from, to;
+	size_t g;
+
+	(void)state;
+	sd_agg_add(a, sd_agg_group(a, &x), 0, 150);
+	sd_agg_add(b, sd_agg_group(b, &y), 1, 7);
+	sd_agg_add(b, sd_agg_group(b, &x), 0, -50);
+	assert_int_equal(sd_agg_merge(a, b), 0);
+	assert_int_equal(sd_agg_count(a), 2);
+	assert_int_equal(sd_agg_get(a, 0, 0), 100);
+	g = sd_agg_group(a, &y);
+	assert_int_equal(g, 1);
+	assert_int_equal(sd_agg_get(a, g, 1), 7);
+	assert_int_equal(sd_agg_get(a, g, 0), 0);
+	sd_agg_range(a, g, &from, &to);
+	assert_int_equal(from, day(2026, 12, 1));
+	assert_int_equal(to, day(2027, 1, 1));
+	sd_agg_add(b, 1, 0, INT64_MAX);
+	assert_int_equal(sd_agg_merge(a, b), -2);
+	sd_agg_free(a);
+	sd_agg_free(b);
+}
+
 static void
 html_page__self_contained__table_and_chart(void **state)
 {
@@ -428,6 +492,7 @@ main(void)
 		cmocka_unit_test(bucket__fiscal_april__quarter_and_year),
 		cmocka_unit_test(bucket__week__monday_to_monday),
 		cmocka_unit_test(keymap__many_keys__dense_indices_kept),
+		cmocka_unit_test(keymap__lengths_and_near_twins__told_apart),
 		cmocka_unit_test(agg_group__spaces_around__same_group),
 		cmocka_unit_test(agg_sorted__text_then_dates__in_order),
 		cmocka_unit_test(agg_sorted__intents__deal_order),
@@ -441,6 +506,7 @@ main(void)
 		cmocka_unit_test(agg_add__overflow__refused_and_kept),
 		cmocka_unit_test(
 		    chart_text__largest_is_full_width__negative_draws_nothing),
+		cmocka_unit_test(agg_merge__shared_and_new_groups__summed),
 		cmocka_unit_test(chart_svg__labels_escaped__one_rect_per_value),
 		cmocka_unit_test(html_page__self_contained__table_and_chart),
 	};

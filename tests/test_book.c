@@ -228,6 +228,93 @@ book_away__inside_live_away__true(void **state)
 }
 
 static void
+book_away__overlapping_aways__latest_end_counts(void **state)
+{
+	size_t lo, hi;
+	sd_book b;
+	sd_err e;
+
+	(void)state;
+	/* A week off holds a day off inside it; bob's away follows. */
+	assert_int_equal(read_book(HEADER
+	    "M1,alice,,2026-12-01T00:00-05:00,2026-12-08T00:00-05:00,away,,,\n"
+	    "M2,alice,,2026-12-02T00:00-05:00,2026-12-03T00:00-05:00,away,,,\n"
+	    "M3,alice,x,2026-12-09T09:00-05:00,2026-12-09T10:00-05:00,,,,\n"
+	    "M4,alice,,2026-12-10T00:00-05:00,2026-12-11T00:00-05:00,away,,"
+	    "cancelled,\n"
+	    "M5,bob,,2026-12-05T00:00-05:00,2026-12-06T00:00-05:00,Away,,,\n",
+	    NULL, &b, &e), 0);
+	assert_int_equal(b.naway, 3);
+	sd_book_away_range(&b, "alice", &lo, &hi);
+	assert_int_equal(lo, 0);
+	assert_int_equal(hi, 2);
+	assert_int_equal(sd_book_away_last(&b, lo, hi,
+	    at("2026-12-04T12:00-05:00")), 1);
+	assert_int_equal(sd_book_away_last(&b, lo, hi,
+	    at("2026-12-01T12:00-05:00")), 0);
+	assert_int_equal(sd_book_away_last(&b, lo, hi,
+	    at("2026-11-30T12:00-05:00")), hi);
+	assert_true(sd_book_away(&b, "alice", at("2026-12-01T00:00-05:00")));
+	assert_false(sd_book_away(&b, "alice", at("2026-11-30T23:59-05:00")));
+	assert_false(sd_book_away(&b, "alice", at("2026-12-08T00:00-05:00")));
+	assert_false(sd_book_away(&b, "alice", at("2026-12-10T12:00-05:00")));
+	assert_true(sd_book_away(&b, "bob", at("2026-12-05T12:00-05:00")));
+	assert_false(sd_book_away(&b, "bob", at("2026-12-04T12:00-05:00")));
+	sd_book_away_range(&b, "carol", &lo, &hi);
+	assert_int_equal(lo, hi);
+	sd_book_free(&b);
+}
+
+static void
+book_load_window__keeps_aways_and_what_overlaps(void **state)
+{
+	sd_book b;
+	sd_err e = { 0 };
+
+	(void)state;
+	write_file(HEADER
+	    "M1,alice,x,2026-12-01T09:00-05:00,2026-12-01T10:00-05:00,,,,\n"
+	    "M2,alice,,2026-11-01T00:00-05:00,2026-11-02T00:00-05:00,away,,,\n"
+	    "M3,alice,x,2026-12-01T13:00-05:00,2026-12-01T14:00-05:00,,,,\n"
+	    "M4,bob,x,2026-12-01T11:00-05:00,2026-12-01T12:30-05:00,,,,\n");
+	assert_int_equal(sd_book_load_window(&b, path, NULL,
+	    at("2026-12-01T10:00-05:00"), at("2026-12-01T13:00-05:00"), &e),
+	    0);
+	unlink(path);
+	assert_int_equal(b.n, 2);
+	assert_string_equal(b.v[0].id, "M2");
+	assert_string_equal(b.v[1].id, "M4");
+	assert_int_equal(b.naway, 1);
+	sd_book_free(&b);
+	/* Every row is still checked. */
+	write_file(HEADER
+	    "M1,alice,x,2026-12-01T09:00-05:00,2026-12-01T10:00-05:00,,,,\n"
+	    "M2,alice,x,2026-02-30T09:00-05:00,2026-12-01T10:00-05:00,,,,\n");
+	assert_int_equal(sd_book_load_window(&b, path, NULL, 0, 1, &e),
+	    EX_DATAERR);
+	unlink(path);
+	assert_non_null(strstr(e.where, ":3"));
+}
+
+static void
+book_read__equal_starts__file_order(void **state)
+{
+	sd_book b;
+	sd_err e;
+
+	(void)state;
+	assert_int_equal(read_book(HEADER
+	    "M9,alice,x,2026-12-01T09:00-05:00,2026-12-01T10:00-05:00,,,,\n"
+	    "M2,alice,y,2026-12-01T09:00-05:00,2026-12-01T09:30-05:00,,,,\n"
+	    "M5,alice,z,2026-12-01T09:00-05:00,2026-12-01T11:00-05:00,,,,\n",
+	    NULL, &b, &e), 0);
+	assert_string_equal(b.v[0].id, "M9");
+	assert_string_equal(b.v[1].id, "M2");
+	assert_string_equal(b.v[2].id, "M5");
+	sd_book_free(&b);
+}
+
+static void
 travel_minutes__pairs__both_ways_else_fallback(void **state)
 {
 	sd_store st = { .dir = "/tmp", .lock_fd = -1 };
@@ -454,6 +541,11 @@ main(void)
 		cmocka_unit_test(book_read__missing_file__empty_or_noinput),
 		cmocka_unit_test(entry_blocks__statuses__only_cancelled_frees),
 		cmocka_unit_test(book_away__inside_live_away__true),
+		cmocka_unit_test(
+		    book_away__overlapping_aways__latest_end_counts),
+		cmocka_unit_test(
+		    book_load_window__keeps_aways_and_what_overlaps),
+		cmocka_unit_test(book_read__equal_starts__file_order),
 		cmocka_unit_test(
 		    travel_minutes__pairs__both_ways_else_fallback),
 		cmocka_unit_test(

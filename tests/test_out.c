@@ -5,8 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "salesdesk.h"
 
@@ -133,6 +135,54 @@ format_parse__known_and_unknown(void **state)
 	assert_int_equal(sd_format_parse("xml", &f), -1);
 }
 
+/* Rows enough to fill any stdio buffer, so writing fails before the end. */
+static void
+write_rows(sd_out *o)
+{
+	sd_out_columns(o, 3, names, types);
+	for (int i = 0; i < 20000; i++)
+		sd_out_row(o, rows);
+}
+
+static void
+out_end__disk_full__ioerr_with_the_reason(void **state)
+{
+	FILE *f = fopen("/dev/full", "w");
+	sd_out *o;
+	sd_err e = { 0 };
+
+	(void)state;
+	assert_non_null(f);
+	o = sd_out_new(f, SD_FMT_CSV, true, false);
+	write_rows(o);
+	assert_int_equal(sd_out_end(o, &e), EX_IOERR);
+	assert_string_equal(e.msg,
+	    "output: write error: No space left on device");
+	fclose(f);
+}
+
+static void
+out_end__reader_gone__ioerr_without_a_message(void **state)
+{
+	void (*saved)(int) = signal(SIGPIPE, SIG_IGN);
+	sd_err e = { 0 };
+	int fd[2];
+	FILE *f;
+	sd_out *o;
+
+	(void)state;
+	assert_int_equal(pipe(fd), 0);
+	close(fd[0]);
+	f = fdopen(fd[1], "w");
+	o = sd_out_new(f, SD_FMT_JSON, true, false);
+	write_rows(o);
+	assert_int_equal(sd_out_end(o, &e), EX_IOERR);
+	assert_int_equal(e.status, EX_IOERR);
+	assert_string_equal(e.msg, "");
+	fclose(f);
+	signal(SIGPIPE, saved);
+}
+
 int
 main(void)
 {
@@ -145,6 +195,8 @@ main(void)
 		cmocka_unit_test(out_table__aligned_numbers_right),
 		cmocka_unit_test(out_md__pipes_escaped),
 		cmocka_unit_test(format_parse__known_and_unknown),
+		cmocka_unit_test(out_end__disk_full__ioerr_with_the_reason),
+		cmocka_unit_test(out_end__reader_gone__ioerr_without_a_message),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -395,6 +395,47 @@ route_pick__away_at_call_time__dropped(void **state)
 	assert_string_equal(p.rep, "alice");
 }
 
+/* Calls out of time order, around two aways of alice (one inside the
+ * other) and one of bob's: each moment is answered on its own. */
+static void
+route_pick__aways_any_order__each_moment_answered(void **state)
+{
+	static const struct {
+		const char *at;
+		bool alice, bob;	/* away */
+	} calls[] = {
+		{ "2026-12-01T12:00-06:00", true, false },
+		{ "2026-11-20T12:00-06:00", false, false },
+		{ "2026-12-02T12:00-06:00", true, false },
+		{ "2026-12-05T12:00-06:00", false, false },
+		{ "2026-12-07T10:00-06:00", false, true },
+		{ "2026-12-04T23:59-06:00", true, false },
+		{ "2026-12-05T00:00-06:00", false, false },
+		{ "2026-12-31T12:00-06:00", false, false },
+		{ "2026-12-07T08:00-06:00", false, true },
+		{ "2026-12-07T07:59-06:00", false, false },
+		{ "2026-12-03T00:00-06:00", true, false },
+	};
+	struct fix *f = *state;
+	sd_call call = { "West", "printers", "", 0 };
+	sd_pick p;
+
+	team(f, TEAM, SD_ROUND_ROBIN);
+	calendar(f, MEETINGS "M1,alice,,2026-12-01T00:00-06:00,"
+	    "2026-12-05T00:00-06:00,away,,scheduled,\n"
+	    "M2,alice,,2026-12-02T00:00-06:00,2026-12-03T00:00-06:00,away,,,\n"
+	    "M3,bob,,2026-12-07T08:00-06:00,2026-12-07T12:00-06:00,away,,,\n");
+	for (size_t i = 0; i < sizeof calls / sizeof *calls; i++) {
+		assert_int_equal(sd_datetime_parse(calls[i].at, NULL,
+		    &call.at), 0);
+		sd_route_pick(f->rt, &call, true, &p);
+		assert_int_equal(strstr(p.reason, "alice away") != NULL,
+		    calls[i].alice);
+		assert_int_equal(strstr(p.reason, "bob away") != NULL,
+		    calls[i].bob);
+	}
+}
+
 static void
 route_pick__cancelled_away__not_away(void **state)
 {
@@ -526,6 +567,7 @@ main(void)
 		T(route_pick__inactive_owner__routed_by_strategy),
 		T(route_pick__least_loaded__fewest_open_then_this_run),
 		T(route_pick__away_at_call_time__dropped),
+		T(route_pick__aways_any_order__each_moment_answered),
 		T(route_pick__cancelled_away__not_away),
 		T(route_pick__owner_away__says_so_then_routes),
 		T(route_pick__first_free__each_call_takes_a_slot),

@@ -481,6 +481,21 @@ store_lock__stale_temp__removed(void **state)
 }
 
 static void
+store_lock__stale_temp_in_contracts__removed(void **state)
+{
+	struct fx *fx = *state;
+
+	assert_int_equal(mkdir(fx->dir, 0777), 0);
+	assert_int_equal(mkdir(path_in(fx, SD_DOC_DIR), 0700), 0);
+	put_file(path_in(fx, SD_DOC_DIR "/.K4-c004-terms.txt.tmp.Ab12Cd"),
+	    "half a copy");
+	put_file(path_in(fx, SD_DOC_DIR "/K3-c003-prices.csv"), "kept");
+	assert_int_equal(sd_store_lock(&fx->st, &fx->e), 0);
+	assert_string_equal(list_dir(path_in(fx, SD_DOC_DIR)),
+	    "K3-c003-prices.csv");
+}
+
+static void
 replace_commit__existing_file__mode_kept(void **state)
 {
 	struct fx *fx = *state;
@@ -698,6 +713,80 @@ store_append__disk_full__file_as_before(void **state)
 	assert_string_equal(list_dir(fx->dir), ".lock meetings.csv");
 }
 
+/* A file of more than 1 MiB, the size past which appends go in place. */
+static void
+put_large_file(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(HEADER, f);
+	for (int i = 1; i <= 120000; i++)
+		fprintf(f, "M%d,ann\n", i);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void
+store_append__small_file__new_version_renamed(void **state)
+{
+	struct fx *fx = *state;
+	struct stat before, after;
+	char old[64];
+	int fd;
+
+	assert_int_equal(sd_store_lock(&fx->st, &fx->e), 0);
+	put_file(path_in(fx, "meetings.csv"), HEADER "M1,ann\n");
+	fd = open(path_in(fx, "meetings.csv"), O_RDONLY);
+	assert_int_equal(fstat(fd, &before), 0);
+	assert_int_equal(append(fx, "meetings.csv", "M2,bo\n"), 0);
+	assert_int_equal(stat(path_in(fx, "meetings.csv"), &after), 0);
+	assert_true(before.st_ino != after.st_ino);
+	/* A reader that opened the old version reads it whole. */
+	assert_int_equal(read(fd, old, sizeof old), strlen(HEADER "M1,ann\n"));
+	close(fd);
+	assert_string_equal(get_file(path_in(fx, "meetings.csv")),
+	    HEADER "M1,ann\nM2,bo\n");
+	assert_string_equal(list_dir(fx->dir), ".lock meetings.csv");
+}
+
+static void
+store_append__large_file__rows_added_in_place(void **state)
+{
+	struct fx *fx = *state;
+	struct stat before, after;
+
+	assert_int_equal(sd_store_lock(&fx->st, &fx->e), 0);
+	put_large_file(path_in(fx, "meetings.csv"));
+	assert_int_equal(stat(path_in(fx, "meetings.csv"), &before), 0);
+	assert_true(before.st_size > 1024 * 1024);
+	assert_int_equal(append(fx, "meetings.csv", "M120001,bo\n"), 0);
+	assert_int_equal(stat(path_in(fx, "meetings.csv"), &after), 0);
+	assert_true(before.st_ino == after.st_ino);
+	assert_int_equal(after.st_size, before.st_size + 11);
+	assert_string_equal(list_dir(fx->dir), ".lock meetings.csv");
+}
+
+static void
+store_append__large_file_disk_full__file_as_before(void **state)
+{
+	struct fx *fx = *state;
+	struct stat before, after;
+	struct rlimit saved;
+	int rc;
+
+	assert_int_equal(sd_store_lock(&fx->st, &fx->e), 0);
+	put_large_file(path_in(fx, "meetings.csv"));
+	assert_int_equal(stat(path_in(fx, "meetings.csv"), &before), 0);
+	limit_file_size((rlim_t)before.st_size + 5, &saved);
+	rc = append(fx, "meetings.csv", "M120001,bo\nM120002,cy\n");
+	setrlimit(RLIMIT_FSIZE, &saved);
+	assert_int_equal(rc, EX_IOERR);
+	assert_string_equal(fx->e.msg, "write failed: File too large");
+	assert_int_equal(stat(path_in(fx, "meetings.csv"), &after), 0);
+	assert_int_equal(after.st_size, before.st_size);
+	assert_string_equal(list_dir(fx->dir), ".lock meetings.csv");
+}
+
 static void
 store_append__unterminated_rows__refused(void **state)
 {
@@ -884,6 +973,7 @@ main(void)
 		T(store_lock__journal_of_absent_file__dropped),
 		T(store_lock__bad_journal__dataerr),
 		T(store_lock__stale_temp__removed),
+		T(store_lock__stale_temp_in_contracts__removed),
 		T(replace_commit__existing_file__mode_kept),
 		T(replace_commit__new_file__umask_mode),
 		T(replace_abort__written__no_trace),
@@ -896,6 +986,9 @@ main(void)
 		T(store_append__no_final_newline__newline_first),
 		T(store_append__empty_file__header_first),
 		T(store_append__disk_full__file_as_before),
+		T(store_append__small_file__new_version_renamed),
+		T(store_append__large_file__rows_added_in_place),
+		T(store_append__large_file_disk_full__file_as_before),
 		T(store_append__unterminated_rows__refused),
 		T(store_next_id__no_file__one_then_two),
 		T(store_next_id__row_deleted__not_reused),

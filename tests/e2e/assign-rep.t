@@ -424,6 +424,70 @@ c2,Bolt,,,,West,,bob,customer,2025-01-01,
 c3,Crane Co,,,crane@example.com,West,,bob,lead,2026-12-01,
 EOF
 
+=== --record appends new clients; the file's rows stay as written
+file reps.csv
+rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
+alice,,,,West,*,,,,,1,yes
+EOF
+file clients.csv
+client,name,contact,phone,email,region,industry,rep,stage,created
+"c1","Acme, Inc.",,,,West,,alice,customer,2026-01-01
+EOF
+stdin
+client,name,region
+c2,Bolt,West
+c3,"Acme, Inc.",West
+c2,,West
+EOF
+run assign-rep --record
+stdout
+client,name,region,rep,reason
+c2,Bolt,West,alice,round-robin among 1
+c3,"Acme, Inc.",West,alice,owner
+c2,,West,alice,owner
+EOF
+expect clients.csv
+client,name,contact,phone,email,region,industry,rep,stage,created
+"c1","Acme, Inc.",,,,West,,alice,customer,2026-01-01
+c2,Bolt,,,,West,,alice,lead,2026-12-01
+EOF
+expect assignments.csv
+at,client,region,product,rep,reason
+2026-12-01T09:30-06:00,c2,West,,alice,round-robin among 1
+2026-12-01T09:30-06:00,c1,West,,alice,owner
+2026-12-01T09:30-06:00,c2,West,,alice,owner
+EOF
+
+=== --record rewrites clients.csv to give a row an owner, or add a column
+file reps.csv
+rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
+alice,,,,West,*,,,,,1,yes
+EOF
+file clients.csv
+client,name,rep
+"c1","Acme",
+EOF
+stdin
+client,name,region
+c2,Bolt,West
+EOF
+run assign-rep --record >/dev/null
+expect clients.csv
+client,name,rep,contact,phone,email,region,industry,stage,created
+c1,Acme,,,,,,,,
+c2,Bolt,alice,,,,West,,lead,2026-12-01
+EOF
+stdin
+client,name,region
+c1,,West
+EOF
+run assign-rep --record >/dev/null
+expect clients.csv
+client,name,rep,contact,phone,email,region,industry,stage,created
+c1,Acme,alice,,,,,,,
+c2,Bolt,alice,,,,West,,lead,2026-12-01
+EOF
+
 === --record appends by the file's own header, extra columns kept
 file reps.csv
 rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active

@@ -679,6 +679,50 @@ stderr
 report: report pipeline: --period does not apply
 EOF
 
+=== sales: a BOM, CRLF line ends, blank lines, quotes and a quoted newline read as plain rows
+bytes sales.csv
+\0357\0273\0277date,rep,client,region,product,quantity,amount\r\n2026-10-01,alice,"Bolt, ""Inc.""",East,printers,2,1200.00\r\n\r\n2026-10-02,bob,"two\nlines",West,copiers,1,"5000.50"\r\n2026-10-03,alice,acme,East,printers,1,0.05
+EOF
+run report sales --by rep,client
+exit 0
+stdout
+rep,client,actual,target,variance,attainment
+alice,"Bolt, ""Inc.""",1200.00,0.00,1200.00,
+alice,acme,0.05,0.00,0.05,
+bob,"two
+lines",5000.50,0.00,5000.50,
+total,,6200.55,0.00,6200.55,
+EOF
+
+=== sales: amounts too large to add up in any order, whose running sum stays in range
+file sales.csv
+date,rep,client,region,product,quantity,amount
+2026-11-02,alice,acme,East,printers,1,92233720368547758.07
+2026-11-03,alice,acme,East,printers,-1,-92233720368547758.07
+2026-11-04,alice,acme,East,printers,1,0.01
+EOF
+run report sales
+exit 0
+stdout
+rep,actual,target,variance,attainment
+alice,0.01,0.00,0.01,
+total,0.01,0.00,0.01,
+EOF
+
+=== bad input: a sum that overflows row by row, though the file's own amounts add up to nothing
+file a.csv
+date,rep,client,region,product,quantity,amount
+2026-11-02,alice,acme,East,printers,1,92233720368547758.07
+EOF
+file b.csv
+date,rep,client,region,product,quantity,amount
+2026-11-03,alice,acme,East,printers,1,0.01
+2026-11-04,alice,acme,East,printers,-1,-0.01
+EOF
+run report sales a.csv b.csv
+exit 65
+stderr-has b.csv:2: a sum grows past the largest amount
+
 === bad input: a bad amount names its file, line and column
 run awk 'BEGIN { print "date,rep,client,region,product,quantity,amount"; for (i = 2; i < 1234; i++) print "2026-11-02,alice,acme,East,printers,1,10.00"; print "2026-11-03,alice,acme,East,printers,1,12.345" }' > sales.csv && report sales
 exit 65

@@ -870,3 +870,102 @@ run schedule import missing.ics
 exit 64
 absent meetings.csv
 absent .lock
+
+=== add: the book's index follows an edit by hand
+file reps.csv
+rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
+alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
+EOF
+file meetings.csv
+id,rep,client,start,end,kind,location,status,note
+M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
+EOF
+run schedule add -n --rep alice --client beta --at 10:00 >/dev/null 2>&1; ls -a | grep -c index
+stdout
+0
+EOF
+run schedule add --rep alice --client beta --at 10:00 | cut -d, -f1-4
+exit 0
+stdout
+id,rep,client,start
+M2,alice,beta,2026-12-01T10:00-05:00
+EOF
+run ls -a | grep index
+stdout
+.meetings.index
+EOF
+run printf 'M7,alice,zeta,2026-12-01T11:00-05:00,2026-12-01T12:00-05:00,,,,\n' >>meetings.csv
+run schedule add --rep alice --client gamma --at 11:30
+exit 1
+stderr
+schedule: alice is busy 11:00-12:00 with M7 (zeta)
+EOF
+run sed -i 's/^M1,alice,acme/M1,bruno,acme/' meetings.csv
+run schedule add --rep alice --client delta --at 14:00 | cut -d, -f1-4
+exit 0
+stdout
+id,rep,client,start
+M8,alice,delta,2026-12-01T14:00-05:00
+EOF
+run schedule add --rep alice --client eta --at 14:30
+exit 1
+stderr
+schedule: alice is busy 14:00-15:00 with M8 (delta)
+EOF
+
+=== add: an index that is old, cut short or garbage is not trusted
+file reps.csv
+rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
+alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
+EOF
+file meetings.csv
+id,rep,client,start,end,kind,location,status,note
+M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
+EOF
+run schedule add --rep alice --client beta --at 10:00 >/dev/null && cp .meetings.index old
+run schedule add --rep alice --client gamma --at 12:00 >/dev/null && mv old .meetings.index
+run schedule add --rep alice --client delta --at 12:30
+exit 1
+stderr
+schedule: alice is busy 12:00-13:00 with M3 (gamma)
+EOF
+run head -c 150 .meetings.index >cut && mv cut .meetings.index
+run schedule add --rep alice --client delta --at 10:30
+exit 1
+stderr
+schedule: alice is busy 10:00-11:00 with M2 (beta)
+EOF
+run echo garbage >.meetings.index && schedule add --rep alice --client delta --at 14:30
+exit 1
+stderr
+schedule: alice is busy 14:00-15:00 with M1 (acme)
+EOF
+run rm .meetings.index && schedule add --rep alice --client delta --at 16:00 | cut -d, -f1-3
+exit 0
+stdout
+id,rep,client
+M4,alice,delta
+EOF
+
+=== cancel and move leave the index describing the book
+file reps.csv
+rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
+alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
+EOF
+file meetings.csv
+id,rep,client,start,end,kind,location,status,note
+M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
+M2,alice,beta,2026-12-01T16:00-05:00,2026-12-01T17:00-05:00,meeting,,scheduled,
+EOF
+run schedule add --rep alice --client gamma --at 10:00 >/dev/null && schedule cancel M1 >/dev/null && schedule move M2 --at 11:15 >/dev/null
+run schedule add --rep alice --client delta --at 14:00 | cut -d, -f1-4
+exit 0
+stdout
+id,rep,client,start
+M4,alice,delta,2026-12-01T14:00-05:00
+EOF
+run schedule add --rep alice --client eta --at 11:30
+exit 1
+stderr
+schedule: alice is busy 11:15-12:15 with M2 (beta)
+EOF
