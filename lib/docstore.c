@@ -366,20 +366,6 @@ sd_doc_open(const sd_store *st, const char *name, int *fd, sd_err *e)
 	return e->status;
 }
 
-static int
-sync_dir(const char *dir, sd_err *e)
-{
-	int fd, rc = 0;
-
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return sd_fail_at(e, EX_IOERR, dir, 0, "%s", strerror(errno));
-	if (fsync(fd) == -1 && errno != EINVAL)
-		rc = sd_fail_at(e, EX_IOERR, dir, 0,
-		    "cannot sync directory: %s", strerror(errno));
-	close(fd);
-	return rc;
-}
-
 /* DIR/contracts, made 0700 whatever the umask; its new entry in DIR is
  * synced so the folder survives a crash with the file in it. */
 static int
@@ -396,33 +382,7 @@ make_store_dir(const sd_store *st, const char *dir, sd_err *e)
 	if (chmod(dir, 0700) == -1)
 		return sd_fail_at(e, EX_CANTCREAT, dir, 0, "%s",
 		    strerror(errno));
-	return sync_dir(st->dir, e);
-}
-
-/* Temporary files of an add killed before its rename: only safe while
- * holding the lock, when no other add can be writing one. */
-static int
-remove_stale(const char *dir, sd_err *e)
-{
-	struct dirent *de;
-	char *path;
-	DIR *d;
-	int rc = 0;
-
-	if ((d = opendir(dir)) == NULL)
-		return sd_fail_at(e, EX_IOERR, dir, 0, "%s", strerror(errno));
-	while (rc == 0 && (de = readdir(d)) != NULL) {
-		if (!sd_doc_is_temp(de->d_name))
-			continue;
-		path = join(dir, de->d_name);
-		if (unlink(path) == -1 && errno != ENOENT)
-			rc = sd_fail_at(e, EX_IOERR, path, 0,
-			    "cannot remove a stale temporary file: %s",
-			    strerror(errno));
-		free(path);
-	}
-	closedir(d);
-	return rc;
+	return sd_sync_dir(st->dir, e);
 }
 
 /* A new DIR/contracts/.NAME.tmp.XXXXXX, 0600 whatever the umask. */
@@ -491,15 +451,15 @@ sd_doc_store(sd_store *st, int in, const char *inname, const char *name,
 		return sd_fail(e, EX_SOFTWARE, "bad store request '%s'", name);
 	dir = sd_doc_dir(st);
 	final = join(dir, name);
+	/* Temporary files of a killed add went when the lock was taken. */
 	if ((rc = make_store_dir(st, dir, e)) == 0 &&
-	    (rc = remove_stale(dir, e)) == 0 &&
 	    (fd = open_temp(dir, name, &tmp, e)) == -1)
 		rc = e->status;
 	if (rc == 0 &&
 	    (rc = fill_and_place(in, inname, fd, tmp, final, sum, e)) != 0)
 		unlink(tmp);
 	if (rc == 0)
-		rc = sync_dir(dir, e);
+		rc = sd_sync_dir(dir, e);
 	free(tmp);
 	free(final);
 	free(dir);
@@ -520,7 +480,7 @@ sd_doc_remove(sd_store *st, const char *name, sd_err *e)
 		rc = sd_fail_at(e, EX_IOERR, path, 0, "cannot remove: %s",
 		    strerror(errno));
 	else
-		rc = sync_dir(dir, e);
+		rc = sd_sync_dir(dir, e);
 	free(path);
 	free(dir);
 	return rc;

@@ -286,6 +286,9 @@ char *sd_store_path(const sd_store *st, const char *name);
 int  sd_store_lock(sd_store *st, sd_err *e);
 void sd_store_unlock(sd_store *st);
 
+/* Make a rename or unlink in dir survive a crash (fsync the directory). */
+int  sd_sync_dir(const char *dir, sd_err *e);
+
 /* Atomic replace of DIR/name: write to a temp file in DIR, then commit
  * (flush, fsync, re-read it strictly, rename, fsync DIR).  Must hold the
  * lock.  The new file gets the old one's mode, else 0666 & ~umask. */

@@ -180,9 +180,8 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Make a rename or unlink in dir survive a crash. */
-static int
-sync_dir(const char *dir, sd_err *e)
+int
+sd_sync_dir(const char *dir, sd_err *e)
 {
 	int fd, rc = 0;
 
@@ -294,7 +293,7 @@ write_meta(const char *dir, const char *name, const char *text, sd_err *e)
 		rc = sd_fail_at(e, EX_IOERR, path, 0, "write failed: %s",
 		    strerror(err));
 	} else
-		rc = sync_dir(dir, e);
+		rc = sd_sync_dir(dir, e);
 	free(tmp);
 	free(path);
 	return rc;
@@ -381,7 +380,7 @@ drop_journal(const char *dir, sd_err *e)
 	if (unlink(path) == -1 && errno != ENOENT)
 		rc = sd_fail_at(e, EX_IOERR, path, 0, "%s", strerror(errno));
 	free(path);
-	return rc == 0 ? sync_dir(dir, e) : rc;
+	return rc == 0 ? sd_sync_dir(dir, e) : rc;
 }
 
 /* Cut path back to size: what it was before an append that failed.  A
@@ -965,7 +964,7 @@ sd_replace_commit(sd_replace *rp, sd_err *e)
 		dir = sd_xstrdup(rp->final);
 		name = strrchr(dir, '/');
 		*name++ = '\0';
-		if ((rc = sync_dir(*dir ? dir : "/", e)) == 0)
+		if ((rc = sd_sync_dir(*dir ? dir : "/", e)) == 0)
 			ids_refresh(*dir ? dir : "/", name, &old, &new);
 		free(dir);
 	}
