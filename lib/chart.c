@@ -27,18 +27,6 @@ shown(const sd_chart *c)
 	return c->n < SD_CHART_MAX ? c->n : SD_CHART_MAX;
 }
 
-/* Code points, as a terminal counts them (near enough). */
-static size_t
-width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 static uint64_t
 magnitude(int64_t v)
 {
@@ -54,7 +42,7 @@ measure(const sd_chart *c, size_t *lw, size_t *vw)
 
 	*lw = *vw = 0;
 	for (size_t i = 0; i < 2 * shown(c); i++) {
-		size_t w = width(c->labels[i / 2]);
+		size_t w = sd_text_width(c->labels[i / 2]);
 
 		max = magnitude(c->values[i]) > max ? magnitude(c->values[i]) : max;
 		*lw = w > *lw ? w : *lw;
@@ -99,7 +87,7 @@ sd_chart_text(FILE *f, const sd_chart *c)
 		size_t n = bar_len(c->values[i], max);
 
 		fputs(label, f);
-		repeat(f, ' ', lw - width(label) + 2);
+		repeat(f, ' ', lw - sd_text_width(label) + 2);
 		fprintf(f, "%-*s  ", (int)sw, c->series[i % 2]);
 		repeat(f, i % 2 ? '=' : '#', n);
 		repeat(f, ' ', SD_CHART_WIDTH - n + 2);
@@ -143,8 +131,8 @@ make_scale(const sd_chart *c, struct scale *s)
 	for (size_t i = 0; i < 2 * shown(c); i++) {
 		s->lo = c->values[i] < s->lo ? (double)c->values[i] : s->lo;
 		s->hi = c->values[i] > s->hi ? (double)c->values[i] : s->hi;
-		if (width(c->labels[i / 2]) > lw)
-			lw = width(c->labels[i / 2]);
+		if (sd_text_width(c->labels[i / 2]) > lw)
+			lw = sd_text_width(c->labels[i / 2]);
 	}
 	lw = lw > 32 ? 32 : lw;
 	s->left = (int)lw * SVG_CHAR + 16;
@@ -189,7 +177,7 @@ svg_group(FILE *f, const sd_chart *c, const struct scale *s, size_t g)
 
 	/* Long labels are cut to fit the room left of the bars. */
 	snprintf(label, sizeof label, "%s", c->labels[g]);
-	if (width(label) > 32) {
+	if (sd_text_width(label) > 32) {
 		size_t i = 0, cps = 0;
 
 		while (label[i] && cps < 31)

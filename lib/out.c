@@ -197,14 +197,7 @@ static void
 put_html_cell(FILE *f, const char *tag, const char *s)
 {
 	fprintf(f, "<%s>", tag);
-	for (; *s; s++)
-		switch (*s) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: putc(*s, f);
-		}
+	sd_html_text(f, s);
 	fprintf(f, "</%s>", tag);
 }
 
@@ -269,18 +262,6 @@ sd_out_row(sd_out *o, const char *const *values)
 	note_error(o);
 }
 
-/* Display width: code points, not bytes (continuation bytes count 0). */
-static size_t
-width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 static void
 pad(FILE *f, size_t n)
 {
@@ -293,7 +274,7 @@ pad(FILE *f, size_t n)
 static void
 put_cell(sd_out *o, size_t col, const char *s, size_t w, bool last)
 {
-	size_t gap = w - width(s);
+	size_t gap = w - sd_text_width(s);
 
 	if (o->types[col] == SD_NUM)
 		pad(o->f, gap);
@@ -359,9 +340,9 @@ flush_table(sd_out *o)
 
 	for (size_t i = 0; i < o->ncols; i++)
 		if (o->header)
-			w[i] = width(o->names[i]);
+			w[i] = sd_text_width(o->names[i]);
 	for (size_t r = 0; r < o->nkept; r++) {
-		size_t cw = width(o->kept[r]);
+		size_t cw = sd_text_width(o->kept[r]);
 
 		if (cw > w[r % o->ncols])
 			w[r % o->ncols] = cw;

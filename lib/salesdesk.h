@@ -41,6 +41,8 @@ char *sd_xstrdup(const char *s);
 /* Trim ASCII spaces and tabs in place; returns s advanced past leading ones. */
 char *sd_trim(char *s);
 bool  sd_streq_ci(const char *a, const char *b);
+/* Display width in a terminal, near enough: code points, not bytes. */
+size_t sd_text_width(const char *s);
 
 /* when.c: dates, datetimes, time zones, durations, periods */
 typedef int64_t sd_time;	/* seconds since the epoch, UTC */

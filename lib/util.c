@@ -60,3 +60,15 @@ sd_streq_ci(const char *a, const char *b)
 {
 	return strcasecmp(a, b) == 0;
 }
+
+/* Display width in a terminal, near enough: code points, not bytes. */
+size_t
+sd_text_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
