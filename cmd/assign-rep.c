@@ -697,13 +697,14 @@ add_client(struct run *r, char *const *f, const struct who *w,
 	slot_set(c->name_row, w->name_slot, row);
 }
 
+/* Does the row say something (not only spaces) in input column col? */
 static bool
-has_id(const struct run *r, char *const *f)
+nonblank(const struct run *r, char *const *f, int col)
 {
 	const char *p;
 	size_t n;
 
-	trimmed(field(r, f, IN_CLIENT), &p, &n);
+	trimmed(field(r, f, col), &p, &n);
 	return n > 0;
 }
 
@@ -725,7 +726,7 @@ own(struct run *r, char *const *f, const struct who *w, const char *rep)
 		}
 	} else if (w->row >= 0)
 		return;		/* new this run: it has its rep */
-	else if (record && has_id(r, f))
+	else if (record && nonblank(r, f, IN_CLIENT))
 		add_client(r, f, w, rep);
 	else {
 		if (w->memo != NONE && c->new_ids.rep[w->memo] == NULL)
@@ -746,7 +747,7 @@ owner_of(struct run *r, char *const *f, const struct who *w)
 		return trimmed_into(&r->owner, client_rep(c, w->row));
 	if (w->memo != NONE && c->new_ids.rep[w->memo] != NULL)
 		rep = c->new_ids.rep[w->memo];
-	if (*rep == '\0' && !has_id(r, f))
+	if (*rep == '\0' && !nonblank(r, f, IN_CLIENT))
 		rep = names_get(&c->new_names, field(r, f, IN_NAME));
 	return rep;
 }
@@ -819,16 +820,6 @@ note_assignment(struct run *r, char *const *f, const sd_call *call,
 }
 
 /* Deciding */
-
-static bool
-given(const struct run *r, char *const *f)
-{
-	const char *p;
-	size_t n;
-
-	trimmed(field(r, f, IN_REP), &p, &n);
-	return n > 0;
-}
 
 /* Decide one row: *rep stays valid for the run, *reason until the next
  * call. */
@@ -964,7 +955,7 @@ stream_row(struct run *r, const sd_row *row, sd_time at)
 {
 	const char *rep, *reason;
 
-	if (given(r, row->field)) {
+	if (nonblank(r, row->field, IN_REP)) {
 		rep = field(r, row->field, IN_REP);
 		reason = given_reason(r, row->field);
 	} else
@@ -1091,7 +1082,7 @@ decide_held(struct run *r, sd_err *e)
 		struct held *h = &r->held[i];
 		const char *rep, *reason;
 
-		if (given(r, h->f))
+		if (nonblank(r, h->f, IN_REP))
 			continue;
 		decide(r, h->f, h->at, &rep, &reason);
 		h->rep = rep;

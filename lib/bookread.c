@@ -21,35 +21,12 @@
 
 #include "salesdesk.h"
 
-#define BLOCK_SIZE	(64 * 1024)
-
-struct sd_strings {
-	struct sd_strings *next;
-	size_t used, cap;
-	char data[];
-};
 
 /* A copy of s in the book's blocks. */
 static char *
 keep(sd_book *b, const char *s)
 {
-	size_t n = strlen(s) + 1;
-	struct sd_strings *blk = b->mem;
-	char *p;
-
-	if (blk == NULL || blk->cap - blk->used < n) {
-		size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-
-		blk = sd_xmalloc(sizeof *blk + cap);
-		blk->used = 0;
-		blk->cap = cap;
-		blk->next = b->mem;
-		b->mem = blk;
-	}
-	p = blk->data + blk->used;
-	memcpy(p, s, n);
-	blk->used += n;
-	return p;
+	return sd_strpool_add(&b->mem, s);
 }
 
 /* Reading */
@@ -843,12 +820,7 @@ sd_book_reindex(sd_store *st, const char *zone)
 void
 sd_book_free(sd_book *b)
 {
-	struct sd_strings *blk, *next;
-
-	for (blk = b->mem; blk; blk = next) {
-		next = blk->next;
-		free(blk);
-	}
+	sd_strpool_free(&b->mem);
 	free(b->v);
 	free(b->cols);
 	free(b->away);

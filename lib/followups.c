@@ -96,7 +96,6 @@ sd_fu_probability_parse(const char *s, int *out)
 
 /* The map */
 
-#define BLOCK_SIZE	(64 * 1024)
 
 struct slot {
 	const char *key;	/* NULL: empty */
@@ -104,16 +103,10 @@ struct slot {
 	int64_t value;
 };
 
-struct block {
-	struct block *next;
-	size_t used, size;
-	char text[];
-};
-
 struct sd_fu_map {
 	struct slot *slots;
 	size_t cap, count;	/* cap a power of two */
-	struct block *blocks;
+	sd_strpool keys;
 };
 
 /* FNV-1a, 64 bits. */
@@ -140,39 +133,13 @@ sd_fu_map_new(void)
 void
 sd_fu_map_free(sd_fu_map *m)
 {
-	struct block *b, *next;
-
 	if (m == NULL)
 		return;
-	for (b = m->blocks; b; b = next) {
-		next = b->next;
-		free(b);
-	}
+	sd_strpool_free(&m->keys);
 	free(m->slots);
 	free(m);
 }
 
-static const char *
-copy_key(sd_fu_map *m, const char *key)
-{
-	size_t n = strlen(key) + 1;
-	struct block *b = m->blocks;
-	char *p;
-
-	if (b == NULL || b->size - b->used < n) {
-		size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-
-		b = sd_xmalloc(sizeof *b + size);
-		b->used = 0;
-		b->size = size;
-		b->next = m->blocks;
-		m->blocks = b;
-	}
-	p = b->text + b->used;
-	memcpy(p, key, n);
-	b->used += n;
-	return p;
-}
 
 static struct slot *
 find_slot(struct slot *slots, size_t cap, const char *key, uint64_t h)
@@ -210,7 +177,7 @@ sd_fu_map_put(sd_fu_map *m, const char *key)
 		grow(m);
 	s = find_slot(m->slots, m->cap, key, h);
 	if (s->key == NULL) {
-		s->key = copy_key(m, key);
+		s->key = sd_strpool_add(&m->keys, key);
 		s->hash = h;
 		s->value = 0;
 		m->count++;

@@ -43,6 +43,11 @@ char *sd_trim(char *s);
 bool  sd_streq_ci(const char *a, const char *b);
 /* Display width in a terminal, near enough: code points, not bytes. */
 size_t sd_text_width(const char *s);
+/* Strings copied into large blocks, freed all at once: for tables of many
+ * short keys, one allocation per 64 KiB instead of one per string. */
+typedef struct sd_strpool { struct sd_strblock *blocks; } sd_strpool;
+char *sd_strpool_add(sd_strpool *pool, const char *s);
+void  sd_strpool_free(sd_strpool *pool);
 
 /* when.c: dates, datetimes, time zones, durations, periods */
 typedef int64_t sd_time;	/* seconds since the epoch, UTC */
@@ -407,7 +412,7 @@ typedef struct sd_book {
 	size_t n, cap;
 	char **cols;		/* the file's header as written (none: empty) */
 	size_t ncols;
-	struct sd_strings *mem;	/* the entries' text */
+	sd_strpool mem;		/* the entries' text */
 	sd_away *away;		/* the live away entries, in the same order */
 	size_t naway;
 	struct sd_bix *ix;	/* the index it was read through, or NULL */

@@ -72,3 +72,45 @@ sd_text_width(const char *s)
 			w++;
 	return w;
 }
+
+#define POOL_BLOCK (64 * 1024)
+
+struct sd_strblock {
+	struct sd_strblock *next;
+	size_t used, cap;
+	char text[];
+};
+
+char *
+sd_strpool_add(sd_strpool *pool, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct sd_strblock *blk = pool->blocks;
+	char *p;
+
+	if (blk == NULL || blk->cap - blk->used < n) {
+		size_t cap = n > POOL_BLOCK ? n : POOL_BLOCK;
+
+		blk = sd_xmalloc(sizeof *blk + cap);
+		blk->used = 0;
+		blk->cap = cap;
+		blk->next = pool->blocks;
+		pool->blocks = blk;
+	}
+	p = blk->text + blk->used;
+	memcpy(p, s, n);
+	blk->used += n;
+	return p;
+}
+
+void
+sd_strpool_free(sd_strpool *pool)
+{
+	struct sd_strblock *blk, *next;
+
+	for (blk = pool->blocks; blk; blk = next) {
+		next = blk->next;
+		free(blk);
+	}
+	pool->blocks = NULL;
+}
