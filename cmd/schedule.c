@@ -811,7 +811,7 @@ static int
 no_slot(const struct search *s, sd_err *e)
 {
 	sd_span sp = { .minutes = s->minutes };
-	char len[32];
+	char len[SD_DURATION_MAX];
 
 	sd_duration_format(&sp, len);
 	if (HAS(O_REP))
@@ -1370,7 +1370,7 @@ reason_text(const sd_pair *p, const sd_config *cfg, char *buf, size_t size)
 	sd_span need = { .minutes = p->minutes };
 	sd_span buffer = { .minutes = cfg->buffer_min };
 	sd_span travel = { .minutes = p->minutes - cfg->buffer_min };
-	char a[32], b[32];
+	char a[SD_DURATION_MAX], b[SD_DURATION_MAX];
 
 	sd_duration_format(&buffer, b);
 	if (p->rule == SD_RULE_TRAVEL) {
@@ -1389,7 +1389,7 @@ check_pair(const sd_pair *p, void *arg)
 {
 	struct checker *ck = arg;
 	const char *zone = entry_zone(ck->ctx, ck->team, p->first->rep);
-	char s1[32], s2[32], reason[96];
+	char s1[32], s2[32], reason[2 * SD_DURATION_MAX + 32];
 	const char *cells[] = { p->first->rep, p->first->id, p->second->id,
 		s1, s2, reason };
 

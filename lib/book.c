@@ -438,7 +438,7 @@ who_text(const sd_entry *x, char *buf, size_t size)
 }
 
 static void
-minutes_text(int64_t minutes, char buf[32])
+minutes_text(int64_t minutes, char buf[SD_DURATION_MAX])
 {
 	sd_span sp = { .minutes = minutes };
 
@@ -507,7 +507,8 @@ sd_conflict_text(const sd_conflict *c, const sd_entry *cand,
 {
 	const char *zone = zone_of(rep, rules);
 	const sd_entry *x = c->other;
-	char span[64], who[128], need[32], buffer[32];
+	char span[64], who[128], need[SD_DURATION_MAX];
+	char buffer[SD_DURATION_MAX];
 	sd_day day;
 
 	if (x == NULL) {

@@ -4,14 +4,13 @@
  * The whole file is read through sd_scan (lib/scan.c) when it takes it,
  * else through sd_csv (libcsv), which names the line of an error.  One
  * rep's entries are read through DIR/.meetings.index (bookindex.c): only
- * the rep's rows, each parsed alone by libcsv as sd_csv would; a full
- * read under the lock makes that index anew.  The entries' text lives in
+ * the rep's rows, each parsed alone as sd_csv would (sd_csv_record); a
+ * full read under the lock makes that index anew.  The entries' text lives in
  * a few large blocks rather than a malloc per field: a million-entry book
  * for "schedule check" costs one pass and one sort.
  */
 #include <sys/stat.h>
 
-#include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -415,93 +414,18 @@ sd_book_load_window(sd_book *b, const char *path, const char *zone,
 #define HEADER_MAX	(1024 * 1024)
 #define COLLECT_BUF	(256 * 1024)
 
-struct record {
-	char *arena;
-	size_t used, cap;
-	size_t *off, *len;
-	char **field;
-	size_t n, ncap;
-	int rows;
-	bool bad;
-	sd_row row;
-};
-
-static int
-is_cr(unsigned char c)
+/* The one row in s (len bytes) as sd_csv reads it, numbered line: NULL
+ * when s is not exactly one valid row. */
+static sd_row *
+parse_one(sd_csv_record *p, const char *s, size_t len, long line)
 {
-	return c == '\r';
-}
+	sd_row *row;
+	sd_err ignored;
 
-static int
-is_lf(unsigned char c)
-{
-	return c == '\n';
-}
-
-static void
-rec_field(void *data, size_t len, void *arg)
-{
-	struct record *r = arg;
-
-	if (memchr(data, '\0', len) || !sd_utf8_valid(data, len))
-		r->bad = true;
-	if (r->n == r->ncap) {
-		r->ncap = r->ncap ? r->ncap * 2 : 16;
-		r->off = sd_xrealloc(r->off, r->ncap * sizeof *r->off);
-		r->len = sd_xrealloc(r->len, r->ncap * sizeof *r->len);
-		r->field = sd_xrealloc(r->field, r->ncap * sizeof *r->field);
-	}
-	while (r->used + len + 1 > r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 4096;
-		r->arena = sd_xrealloc(r->arena, r->cap);
-	}
-	memcpy(r->arena + r->used, data, len);
-	r->arena[r->used + len] = '\0';
-	r->off[r->n] = r->used;
-	r->len[r->n++] = len;
-	r->used += len + 1;
-}
-
-static void
-rec_row(int term, void *arg)
-{
-	(void)term;
-	((struct record *)arg)->rows++;
-}
-
-/* The one row in s (len bytes) as sd_csv reads it: 0, or -1 when s is
- * not exactly one valid row. */
-static int
-rec_parse(struct record *r, const char *s, size_t len, long line)
-{
-	struct csv_parser p;
-	bool ok;
-
-	r->n = r->used = 0;
-	r->rows = 0;
-	r->bad = false;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		return -1;
-	csv_set_space_func(&p, is_cr);
-	csv_set_term_func(&p, is_lf);
-	ok = csv_parse(&p, s, len, rec_field, rec_row, r) == len &&
-	    csv_fini(&p, rec_field, rec_row, r) == 0;
-	csv_free(&p);
-	if (!ok || r->bad || r->rows != 1)
-		return -1;
-	for (size_t i = 0; i < r->n; i++)
-		r->field[i] = r->arena + r->off[i];
-	r->row = (sd_row){ r->n, r->field, r->len, line };
-	return 0;
-}
-
-static void
-rec_free(struct record *r)
-{
-	free(r->arena);
-	free(r->off);
-	free(r->len);
-	free(r->field);
+	if (sd_csv_record_parse(p, s, len, &row, &ignored) != 0)
+		return NULL;
+	row->line = line;
+	return row;
 }
 
 static int
@@ -525,10 +449,11 @@ read_at(int fd, char *p, uint64_t n, uint64_t off)
 /* The header row, the file's bytes [0, len): the book's columns. */
 static int
 index_header(sd_book *b, struct reading *rd, int fd, uint64_t len,
-    struct record *r)
+    sd_csv_record *p)
 {
 	char *buf;
 	size_t skip = 0;
+	sd_row *h = NULL;
 	int rc;
 
 	if (len == 0 || len > HEADER_MAX)
@@ -538,15 +463,15 @@ index_header(sd_book *b, struct reading *rd, int fd, uint64_t len,
 	    memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;	/* a byte order mark, as sd_csv drops it */
 	if (rc == 0)
-		rc = rec_parse(r, buf + skip, (size_t)len - skip, 1);
+		h = parse_one(p, buf + skip, (size_t)len - skip, 1);
 	free(buf);
-	if (rc != 0)
+	if (h == NULL)
 		return -1;
-	b->ncols = r->n;
+	b->ncols = h->n;
 	b->cols = sd_xcalloc(b->ncols, sizeof *b->cols);
 	for (size_t i = 0; i < b->ncols; i++)
-		b->cols[i] = keep(b, r->field[i]);
-	return columns_of(rd, &r->row);
+		b->cols[i] = keep(b, h->field[i]);
+	return columns_of(rd, h);
 }
 
 /* The bytes of the rows of v, one after another; adjacent rows are read
@@ -581,16 +506,16 @@ read_rows(int fd, const sd_bix_row *v, size_t n)
  * with valid values.  Its place in the file stands for its line. */
 static int
 index_rows(sd_book *b, struct reading *rd, const char *buf,
-    const sd_bix_row *v, size_t n, struct record *r)
+    const sd_bix_row *v, size_t n, sd_csv_record *p)
 {
 	size_t at = 0, before;
 
 	for (size_t i = 0; i < n; i++) {
 		before = b->n;
-		if (rec_parse(r, buf + at, (size_t)v[i].len,
-		    (long)v[i].off) != 0 || r->n != b->ncols)
+		rd->row = parse_one(p, buf + at, (size_t)v[i].len,
+		    (long)v[i].off);
+		if (rd->row == NULL || rd->row->n != b->ncols)
 			return -1;
-		rd->row = &r->row;
 		if (read_row(b, rd) != 0 || b->n != before + 1)
 			return -1;
 		at += (size_t)v[i].len;
@@ -603,23 +528,23 @@ index_rows(sd_book *b, struct reading *rd, const char *buf,
 static int
 read_indexed(sd_book *b, int fd, const sd_bix *x, struct reading *rd)
 {
-	struct record r = { 0 };
+	sd_csv_record *p = sd_csv_record_new();
 	sd_bix_row *v = NULL;
 	char *buf = NULL;
 	size_t n = 0;
 	int rc;
 
 	memset(b, 0, sizeof *b);
-	rc = index_header(b, rd, fd, sd_bix_header_len(x), &r);
+	rc = index_header(b, rd, fd, sd_bix_header_len(x), p);
 	if (rc == 0)
 		rc = sd_bix_rows(x, rd->rep, &v, &n);
 	if (rc == 0 && (buf = read_rows(fd, v, n)) == NULL)
 		rc = -1;
 	if (rc == 0)
-		rc = index_rows(b, rd, buf, v, n, &r);
+		rc = index_rows(b, rd, buf, v, n, p);
 	free(buf);
 	free(v);
-	rec_free(&r);
+	sd_csv_record_free(p);
 	if (rc != 0) {
 		sd_book_free(b);
 		return -1;

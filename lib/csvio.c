@@ -8,6 +8,8 @@
  * libcsv trims around fields, which is how CRLF input reads as LF while
  * spaces stay data.  Fields are copied once, from libcsv's buffer into the
  * row's arena; memory grows with the longest row, never with the file.
+ * A record held in memory (sd_csv_record) goes through the same parser
+ * settings and the same field accumulator, so it reads as the stream does.
  */
 #include <sys/stat.h>
 
@@ -22,6 +24,19 @@
 
 #define READ_SIZE (256 * 1024)
 
+/* A row's fields as libcsv hands them over, copied into one arena. */
+struct fields {
+	char *arena;		/* the fields, each NUL-ended */
+	size_t arena_len, arena_cap;
+	size_t *offset, *len;
+	char **field;
+	size_t n, cap;
+	int rows;		/* rows ended since the last reset */
+	const char *bad;	/* the first field error seen, or NULL */
+	size_t bad_field;
+	sd_row row;
+};
+
 struct sd_csv {
 	char *name;		/* for messages: the path, or "stdin" */
 	int fd;
@@ -31,19 +46,15 @@ struct sd_csv {
 	bool eof;
 	long line;		/* physical lines fed so far */
 	long quote_line;	/* where the open quoted field began, or 0 */
-
-	char *arena;		/* the current row's fields, each NUL-ended */
-	size_t arena_len, arena_cap;
-	size_t *offset, *len;
-	char **field;
-	size_t nfields, cap;
-	bool row_done;
-	const char *bad;	/* a field error found in a callback */
-	size_t bad_field;
-	sd_row row;
+	struct fields f;	/* the current row */
 
 	char **header;
 	size_t nheader;
+};
+
+struct sd_csv_record {
+	struct csv_parser parser;
+	struct fields f;
 };
 
 static int
@@ -100,39 +111,78 @@ sd_utf8_valid(const char *text, size_t len)
 static void
 on_field(void *data, size_t len, void *arg)
 {
-	sd_csv *r = arg;
+	struct fields *f = arg;
 
-	if (r->bad == NULL) {
+	if (f->bad == NULL) {
 		if (memchr(data, '\0', len))
-			r->bad = "a NUL byte", r->bad_field = r->nfields;
+			f->bad = "a NUL byte", f->bad_field = f->n;
 		else if (!sd_utf8_valid(data, len))
-			r->bad = "invalid UTF-8", r->bad_field = r->nfields;
+			f->bad = "invalid UTF-8", f->bad_field = f->n;
 	}
-	if (r->nfields == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->offset = sd_xrealloc(r->offset, r->cap * sizeof *r->offset);
-		r->len = sd_xrealloc(r->len, r->cap * sizeof *r->len);
-		r->field = sd_xrealloc(r->field, r->cap * sizeof *r->field);
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 16;
+		f->offset = sd_xrealloc(f->offset, f->cap * sizeof *f->offset);
+		f->len = sd_xrealloc(f->len, f->cap * sizeof *f->len);
+		f->field = sd_xrealloc(f->field, f->cap * sizeof *f->field);
 	}
-	if (r->arena_len + len + 1 > r->arena_cap) {
-		while (r->arena_len + len + 1 > r->arena_cap)
-			r->arena_cap = r->arena_cap ? r->arena_cap * 2 : 4096;
-		r->arena = sd_xrealloc(r->arena, r->arena_cap);
+	if (f->arena_len + len + 1 > f->arena_cap) {
+		while (f->arena_len + len + 1 > f->arena_cap)
+			f->arena_cap = f->arena_cap ? f->arena_cap * 2 : 4096;
+		f->arena = sd_xrealloc(f->arena, f->arena_cap);
 	}
-	memcpy(r->arena + r->arena_len, data, len);
-	r->arena[r->arena_len + len] = '\0';
-	r->offset[r->nfields] = r->arena_len;
-	r->len[r->nfields++] = len;
-	r->arena_len += len + 1;
+	memcpy(f->arena + f->arena_len, data, len);
+	f->arena[f->arena_len + len] = '\0';
+	f->offset[f->n] = f->arena_len;
+	f->len[f->n++] = len;
+	f->arena_len += len + 1;
 }
 
 static void
 on_row(int term, void *arg)
 {
-	sd_csv *r = arg;
+	struct fields *f = arg;
 
 	(void)term;
-	r->row_done = true;
+	f->rows++;
+}
+
+/* Start a row.  A field error is kept: the stream's rows end there. */
+static void
+fields_reset(struct fields *f)
+{
+	f->n = f->arena_len = 0;
+	f->rows = 0;
+}
+
+static void
+fields_publish(struct fields *f, long line)
+{
+	for (size_t i = 0; i < f->n; i++)
+		f->field[i] = f->arena + f->offset[i];
+	f->row = (sd_row){ f->n, f->field, f->len, line };
+}
+
+static void
+fields_free(struct fields *f)
+{
+	free(f->arena);
+	free(f->offset);
+	free(f->len);
+	free(f->field);
+}
+
+/* The dialect: strict quotes, an unclosed quote at the end an error, '\r'
+ * trimmed as space, '\n' alone ending a row.  csv_init fails only on a
+ * NULL parser. */
+static void
+parser_init(struct csv_parser *p)
+{
+	(void)csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	/* libcsv grows a field 128 bytes at a time by default: a 1 MiB field
+	 * would be copied thousands of times. */
+	csv_set_blk_size(p, 64 * 1024);
+	csv_set_space_func(p, is_cr);
+	csv_set_term_func(p, is_lf);
 }
 
 /* Fill the read buffer; drop a UTF-8 BOM at the very start. */
@@ -161,7 +211,7 @@ parse_error(sd_csv *r, sd_err *e)
 {
 	return sd_fail_at(e, EX_DATAERR, r->name, r->line + 1,
 	    "column %zu: malformed CSV: a quote must start and end a field",
-	    r->nfields + 1);
+	    r->f.n + 1);
 }
 
 /* Feed the next physical line, or the rest of the buffer when the line
@@ -173,7 +223,7 @@ feed_line(sd_csv *r, sd_err *e)
 	const char *nl = memchr(start, '\n', r->end - r->pos);
 	size_t n = nl ? (size_t)(nl - start) + 1 : r->end - r->pos;
 
-	if (csv_parse(&r->parser, start, n, on_field, on_row, r) != n)
+	if (csv_parse(&r->parser, start, n, on_field, on_row, &r->f) != n)
 		return parse_error(r, e);
 	r->pos += n;
 	if (nl)
@@ -184,22 +234,11 @@ feed_line(sd_csv *r, sd_err *e)
 static int
 finish(sd_csv *r, sd_err *e)
 {
-	if (csv_fini(&r->parser, on_field, on_row, r) != 0)
+	if (csv_fini(&r->parser, on_field, on_row, &r->f) != 0)
 		return sd_fail_at(e, EX_DATAERR, r->name, r->quote_line,
 		    "column %zu: malformed CSV: unterminated quoted field",
-		    r->nfields + 1);
+		    r->f.n + 1);
 	return 0;
-}
-
-static void
-publish(sd_csv *r, long start_line)
-{
-	for (size_t i = 0; i < r->nfields; i++)
-		r->field[i] = r->arena + r->offset[i];
-	r->row.n = r->nfields;
-	r->row.field = r->field;
-	r->row.len = r->len;
-	r->row.line = start_line;
 }
 
 /* Has the line just fed started a row?  libcsv's state 0 is "no row
@@ -207,7 +246,7 @@ publish(sd_csv *r, long start_line)
 static bool
 row_begun(const sd_csv *r)
 {
-	return r->nfields > 0 || r->row_done || r->parser.pstate != 0;
+	return r->f.n > 0 || r->f.rows > 0 || r->parser.pstate != 0;
 }
 
 /* Remember the line a quoted field opened on, for the error at the end of
@@ -221,15 +260,14 @@ note_open_quote(sd_csv *r, long fed)
 		r->quote_line = fed;
 }
 
-/* Read one row into r->row: 1, 0 at the end, or -1. */
+/* Read one row into r->f.row: 1, 0 at the end, or -1. */
 static int
 read_row(sd_csv *r, sd_err *e)
 {
 	long start_line = -1, fed;
 
-	r->nfields = r->arena_len = 0;
-	r->row_done = false;
-	while (!r->row_done) {
+	fields_reset(&r->f);
+	while (r->f.rows == 0) {
 		if (r->pos == r->end && !r->eof && refill(r, e) != 0)
 			return -1;
 		if (r->pos == r->end) {
@@ -244,12 +282,12 @@ read_row(sd_csv *r, sd_err *e)
 			start_line = fed;
 		note_open_quote(r, fed);
 	}
-	if (!r->row_done)
+	if (r->f.rows == 0)
 		return 0;
-	publish(r, start_line);
-	if (r->bad)
+	fields_publish(&r->f, start_line);
+	if (r->f.bad)
 		return sd_fail_at(e, EX_DATAERR, r->name, start_line,
-		    "column %zu: %s", r->bad_field + 1, r->bad), -1;
+		    "column %zu: %s", r->f.bad_field + 1, r->f.bad), -1;
 	return 1;
 }
 
@@ -260,10 +298,10 @@ read_header(sd_csv *r, sd_err *e)
 
 	if (got <= 0)
 		return got;
-	r->nheader = r->row.n;
+	r->nheader = r->f.row.n;
 	r->header = sd_xcalloc(r->nheader, sizeof *r->header);
 	for (size_t i = 0; i < r->nheader; i++)
-		r->header[i] = sd_xstrdup(r->row.field[i]);
+		r->header[i] = sd_xstrdup(r->f.row.field[i]);
 	return 1;
 }
 
@@ -304,16 +342,7 @@ sd_csv_open(sd_csv **out, const char *path, int flags, sd_err *e)
 		sd_csv_close(r);
 		return e->status;
 	}
-	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI |
-	    CSV_APPEND_NULL) != 0) {
-		sd_csv_close(r);
-		return sd_fail(e, EX_OSERR, "out of memory");
-	}
-	/* libcsv grows a field 128 bytes at a time by default: a 1 MiB field
-	 * would be copied thousands of times. */
-	csv_set_blk_size(&r->parser, 64 * 1024);
-	csv_set_space_func(&r->parser, is_cr);
-	csv_set_term_func(&r->parser, is_lf);
+	parser_init(&r->parser);
 	r->buf = sd_xmalloc(READ_SIZE);
 	if (read_header(r, e) < 0) {
 		sd_csv_close(r);
@@ -333,13 +362,13 @@ sd_csv_next(sd_csv *r, sd_row **row, sd_err *e)
 	got = read_row(r, e);
 	if (got <= 0)
 		return got;
-	if (r->row.n != r->nheader) {
-		sd_fail_at(e, EX_DATAERR, r->name, r->row.line,
+	if (r->f.row.n != r->nheader) {
+		sd_fail_at(e, EX_DATAERR, r->name, r->f.row.line,
 		    "expected %zu fields as in the header, found %zu",
-		    r->nheader, r->row.n);
+		    r->nheader, r->f.row.n);
 		return -1;
 	}
-	*row = &r->row;
+	*row = &r->f.row;
 	return 1;
 }
 
@@ -355,10 +384,7 @@ sd_csv_close(sd_csv *r)
 	for (size_t i = 0; i < r->nheader; i++)
 		free(r->header[i]);
 	free(r->header);
-	free(r->arena);
-	free(r->offset);
-	free(r->len);
-	free(r->field);
+	fields_free(&r->f);
 	free(r->buf);
 	free(r->name);
 	free(r);
@@ -436,6 +462,62 @@ sd_csv_field_error(sd_err *e, const sd_csv *r, const sd_row *row, int idx,
 	return sd_fail_at(e, EX_DATAERR, r->name, row->line,
 	    "column %d (%s): %s '%s'", idx + 1, sd_csv_colname(r, (size_t)idx),
 	    what, sd_quote_value(sd_row_get(row, idx), shown, sizeof shown));
+}
+
+sd_csv_record *
+sd_csv_record_new(void)
+{
+	sd_csv_record *p = sd_xcalloc(1, sizeof *p);
+
+	parser_init(&p->parser);
+	return p;
+}
+
+/* libcsv keeps its state after an error; the next record needs a fresh
+ * parser.  Past its first row the record's fault is to hold more. */
+static int
+record_fail(sd_csv_record *p, const char *what, sd_err *e)
+{
+	csv_free(&p->parser);
+	parser_init(&p->parser);
+	if (p->f.rows > 0)
+		return sd_fail(e, EX_DATAERR,
+		    "malformed CSV: more than one row");
+	return sd_fail(e, EX_DATAERR, "column %zu: malformed CSV: %s",
+	    p->f.n + 1, what);
+}
+
+int
+sd_csv_record_parse(sd_csv_record *p, const char *s, size_t len,
+    sd_row **row, sd_err *e)
+{
+	struct fields *f = &p->f;
+
+	fields_reset(f);
+	f->bad = NULL;
+	if (csv_parse(&p->parser, s, len, on_field, on_row, f) != len)
+		return record_fail(p, "a quote must start and end a field", e);
+	if (csv_fini(&p->parser, on_field, on_row, f) != 0)
+		return record_fail(p, "unterminated quoted field", e);
+	if (f->rows != 1)
+		return sd_fail(e, EX_DATAERR, "%s", f->rows == 0 ? "no row" :
+		    "malformed CSV: more than one row");
+	if (f->bad)
+		return sd_fail(e, EX_DATAERR, "column %zu: %s",
+		    f->bad_field + 1, f->bad);
+	fields_publish(f, 0);
+	*row = &f->row;
+	return 0;
+}
+
+void
+sd_csv_record_free(sd_csv_record *p)
+{
+	if (p == NULL)
+		return;
+	csv_free(&p->parser);
+	fields_free(&p->f);
+	free(p);
 }
 
 /* Quote when the field holds the separator, a quote or a line end, or has

@@ -93,24 +93,31 @@ int     sd_hhmm_parse(const char *s, int *minutes);
 bool    sd_is_business_day(const sd_calendar *cal, sd_day day);
 sd_day  sd_add_business_days(const sd_calendar *cal, sd_day day, int n);
 
-/* Time zones.  sd_zone_check returns 0 when the IANA name is known (has a
- * TZif file under $TZDIR) or zone is NULL, else -1. */
+/* Time zones.  A zone is an IANA name, read from its TZif file under
+ * $TZDIR once and kept for the run; NULL is the system's own zone.
+ * sd_zone_check returns 0 when the name is known (has a file with the
+ * TZif magic) or zone is NULL, else -1.  The conversions fail (-1) in a
+ * zone with no file, or one that is damaged past its magic; they never
+ * fall back to UTC. */
 int     sd_zone_check(const char *zone);
 /* Local wall time to UTC.  Returns 0, or SD_EGAP when the wall time does
  * not exist (a DST gap); an ambiguous time (fall back) takes the earlier.
- * -1 for a minute outside 0..1439 or a year outside 1..9999. */
+ * -1 for a minute outside 0..1439, a year outside 1..9999 or a zone that
+ * cannot be read. */
 #define SD_EGAP (-2)
 int     sd_local_to_utc(const char *zone, sd_day day, int minute, sd_time *out);
 /* UTC to local wall time: day, minute of day, offset from UTC in minutes.
- * Any of the three may be NULL. */
-void    sd_utc_to_local(const char *zone, sd_time t, sd_day *day, int *minute,
+ * Any of the three may be NULL.  Returns 0, or -1 when the zone cannot be
+ * read: then they are UTC's. */
+int     sd_utc_to_local(const char *zone, sd_time t, sd_day *day, int *minute,
 	int *offset_minutes);
 sd_day  sd_today(const sd_clock *clk);
 
 /* Stored datetime: 2026-12-01T14:00-06:00 (seconds and Z accepted). A value
  * without an offset is read in zone.  Returns 0, -1 (malformed) or SD_EGAP. */
 int     sd_datetime_parse(const char *s, const char *zone, sd_time *out);
-/* Format t as local time in zone with its offset: 2026-12-01T14:00-06:00 */
+/* Format t as local time in zone with its offset: 2026-12-01T14:00-06:00
+ * (in a zone that cannot be read, as UTC: +00:00, still the moment t). */
 void    sd_datetime_format(sd_time t, const char *zone, char buf[32]);
 
 /* A moment typed by a person (SPEC 1: dates and times), in clk->zone:
@@ -130,8 +137,11 @@ int     sd_duration_parse(const char *s, sd_span *out);
  * and is refused.  Returns 0 or -1. */
 int     sd_span_parse(const char *s, sd_span *out);
 /* Print a span in the shortest form sd_duration_parse reads back (1h30m,
- * 2w, 2bd, 0m); with months, in sd_span_parse's words (18m30min, 1y). */
-void    sd_duration_format(const sd_span *span, char buf[32]);
+ * 2w, 2bd, 0m); with months, in sd_span_parse's words (18m30min, 1y).
+ * SD_DURATION_MAX holds any span: every part at its type's minimum is 62
+ * bytes. */
+#define SD_DURATION_MAX 64
+void    sd_duration_format(const sd_span *span, char buf[SD_DURATION_MAX]);
 /* Whole minutes of a span, a day counting 1440; -1 if it has business
  * days or months. */
 int64_t sd_span_minutes(const sd_span *span);
@@ -239,6 +249,19 @@ const char *sd_row_get(const sd_row *row, int idx);
 /* An error about one field: "FILE:LINE: column COL: MESSAGE 'VALUE'". */
 int  sd_csv_field_error(sd_err *e, const sd_csv *r, const sd_row *row,
 	int idx, const char *what);
+
+/* One CSV record held in memory, read as sd_csv reads a row: the same
+ * dialect, checks and messages, less the file and line (e->where is
+ * empty, row->line 0).  s (len bytes) must hold exactly one row; blank
+ * lines around it are allowed, a byte order mark is not dropped.  A parser
+ * keeps its buffers from one record to the next. */
+typedef struct sd_csv_record sd_csv_record;
+
+sd_csv_record *sd_csv_record_new(void);
+/* 0 with *row valid until the next parse, or EX_DATAERR. */
+int  sd_csv_record_parse(sd_csv_record *p, const char *s, size_t len,
+	sd_row **row, sd_err *e);
+void sd_csv_record_free(sd_csv_record *p);
 
 /* Write one field or row as RFC 4180, quoting only when needed. */
 int  sd_csv_put_field(FILE *f, const char *s, char sep);

@@ -322,6 +322,231 @@ csv_unsafe_cell__formulas_guarded_numbers_not(void **state)
 	assert_false(sd_csv_unsafe_cell("plain"));
 }
 
+/* One record through parser p: its status, e cleared first. */
+static int
+record(sd_csv_record *p, const char *s, size_t len, sd_row **row, sd_err *e)
+{
+	sd_err_clear(e);
+	*row = NULL;
+	return sd_csv_record_parse(p, s, len, row, e);
+}
+
+static int
+record_text(sd_csv_record *p, const char *s, sd_row **row, sd_err *e)
+{
+	return record(p, s, strlen(s), row, e);
+}
+
+/* After an error the parser reads the next record as if new. */
+static void
+assert_fresh(sd_csv_record *p)
+{
+	sd_row *row;
+	sd_err e;
+
+	assert_int_equal(record_text(p, "x,y\n", &row, &e), 0);
+	assert_int_equal(row->n, 2);
+	assert_string_equal(row->field[0], "x");
+	assert_string_equal(row->field[1], "y");
+}
+
+static void
+assert_record_error(const char *s, size_t len, const char *msg)
+{
+	sd_csv_record *p = sd_csv_record_new();
+	sd_row *row;
+	sd_err e;
+
+	assert_int_equal(record(p, s, len, &row, &e), EX_DATAERR);
+	assert_int_equal(e.status, EX_DATAERR);
+	assert_string_equal(e.where, "");
+	assert_string_equal(e.msg, msg);
+	assert_null(row);
+	assert_fresh(p);
+	sd_csv_record_free(p);
+}
+
+static void
+csv_record__plain_row__fields_lengths_count(void **state)
+{
+	sd_csv_record *p = sd_csv_record_new();
+	sd_row *row;
+	sd_err e;
+
+	(void)state;
+	assert_int_equal(record_text(p, "alice, Bob ,42", &row, &e), 0);
+	assert_int_equal(row->n, 3);
+	assert_string_equal(row->field[0], "alice");
+	assert_string_equal(row->field[1], " Bob ");
+	assert_string_equal(row->field[2], "42");
+	assert_int_equal(row->len[0], 5);
+	assert_int_equal(row->len[1], 5);
+	assert_int_equal(row->len[2], 2);
+	assert_int_equal(row->line, 0);
+	sd_csv_record_free(p);
+}
+
+static void
+csv_record__quoted_comma_and_doubled_quotes__unquoted(void **state)
+{
+	sd_csv_record *p = sd_csv_record_new();
+	sd_row *row;
+	sd_err e;
+
+	(void)state;
+	assert_int_equal(record_text(p, "\"a,b\",\"say \"\"hi\"\"\",\"\"\"\"\n",
+	    &row, &e), 0);
+	assert_int_equal(row->n, 3);
+	assert_string_equal(row->field[0], "a,b");
+	assert_string_equal(row->field[1], "say \"hi\"");
+	assert_string_equal(row->field[2], "\"");
+	assert_int_equal(row->len[1], 8);
+	sd_csv_record_free(p);
+}
+
+static void
+csv_record__quoted_newline__one_field(void **state)
+{
+	sd_csv_record *p = sd_csv_record_new();
+	sd_row *row;
+	sd_err e;
+
+	(void)state;
+	assert_int_equal(record_text(p, "M1,\"two\nlines\r\n\",x\n", &row, &e),
+	    0);
+	assert_int_equal(row->n, 3);
+	assert_string_equal(row->field[0], "M1");
+	assert_string_equal(row->field[1], "two\nlines\r\n");
+	assert_string_equal(row->field[2], "x");
+	sd_csv_record_free(p);
+}
+
+static void
+csv_record__trailing_cr__trimmed_as_sd_csv_does(void **state)
+{
+	static const char *text[] = { "a,b\r\n", "a,b\r", "\ra,\"b\"\r\n" };
+	sd_csv_record *p = sd_csv_record_new();
+	sd_row *row;
+	sd_err e;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+		assert_int_equal(record_text(p, text[i], &row, &e), 0);
+		assert_int_equal(row->n, 2);
+		assert_string_equal(row->field[0], "a");
+		assert_string_equal(row->field[1], "b");
+		assert_int_equal(row->len[1], 1);
+	}
+	sd_csv_record_free(p);
+}
+
+static void
+csv_record__empty_fields__kept(void **state)
+{
+	sd_csv_record *p = sd_csv_record_new();
+	sd_row *row;
+	sd_err e;
+
+	(void)state;
+	assert_int_equal(record_text(p, ",,\n", &row, &e), 0);
+	assert_int_equal(row->n, 3);
+	for (size_t i = 0; i < 3; i++) {
+		assert_string_equal(row->field[i], "");
+		assert_int_equal(row->len[i], 0);
+	}
+	assert_int_equal(record_text(p, "\"\"\n", &row, &e), 0);
+	assert_int_equal(row->n, 1);
+	assert_string_equal(row->field[0], "");
+	sd_csv_record_free(p);
+}
+
+/* An index row runs up to the next row: blank lines come with it. */
+static void
+csv_record__blank_lines_around__one_row(void **state)
+{
+	sd_csv_record *p = sd_csv_record_new();
+	sd_row *row;
+	sd_err e;
+
+	(void)state;
+	assert_int_equal(record_text(p, "\n\r\na,b\n\n\r\n", &row, &e), 0);
+	assert_int_equal(row->n, 2);
+	assert_string_equal(row->field[0], "a");
+	assert_string_equal(row->field[1], "b");
+	sd_csv_record_free(p);
+}
+
+static void
+csv_record__stray_quote__rejected(void **state)
+{
+	(void)state;
+	assert_record_error("1,2\"x\n", 6,
+	    "column 2: malformed CSV: a quote must start and end a field");
+	assert_record_error("\"x\"y\n", 5,
+	    "column 1: malformed CSV: a quote must start and end a field");
+}
+
+static void
+csv_record__unterminated_quote__rejected(void **state)
+{
+	(void)state;
+	assert_record_error("1,\"open\nmore\n", 13,
+	    "column 2: malformed CSV: unterminated quoted field");
+}
+
+static void
+csv_record__nul_byte__rejected(void **state)
+{
+	(void)state;
+	assert_record_error("1,x\0y\n", 6, "column 2: a NUL byte");
+}
+
+static void
+csv_record__invalid_utf8__rejected(void **state)
+{
+	(void)state;
+	assert_record_error("ok \xc3\xa9,\xc3\x28\n", 9,
+	    "column 2: invalid UTF-8");
+}
+
+static void
+csv_record__two_rows_or_none__rejected(void **state)
+{
+	(void)state;
+	assert_record_error("a,b\nc,d\n", 8,
+	    "malformed CSV: more than one row");
+	assert_record_error("a,b\n\"c", 6, "malformed CSV: more than one row");
+	assert_record_error("", 0, "no row");
+	assert_record_error("\r\n\n", 3, "no row");
+}
+
+/* The streaming reader and the record agree on a row sd_csv_put_row
+ * wrote. */
+static void
+csv_record__written_row__reads_as_stream(void **state)
+{
+	const char *fields[] = { "a,b", "say \"hi\"", "two\nlines", "",
+	    " padded ", "\xc3\xa9t\xc3\xa9" };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	sd_csv_record *p = sd_csv_record_new();
+	sd_row *row;
+	sd_err e;
+
+	(void)state;
+	sd_csv_put_row(f, 6, fields);
+	fclose(f);
+	assert_int_equal(record(p, text, len, &row, &e), 0);
+	assert_int_equal(row->n, 6);
+	for (size_t i = 0; i < 6; i++) {
+		assert_string_equal(row->field[i], fields[i]);
+		assert_int_equal(row->len[i], strlen(fields[i]));
+	}
+	sd_csv_record_free(p);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -341,6 +566,20 @@ main(void)
 		cmocka_unit_test(csv_need__duplicate_or_missing__rejected),
 		cmocka_unit_test(csv_field_error__names_column_and_value),
 		cmocka_unit_test(csv_unsafe_cell__formulas_guarded_numbers_not),
+		cmocka_unit_test(csv_record__plain_row__fields_lengths_count),
+		cmocka_unit_test(
+		    csv_record__quoted_comma_and_doubled_quotes__unquoted),
+		cmocka_unit_test(csv_record__quoted_newline__one_field),
+		cmocka_unit_test(
+		    csv_record__trailing_cr__trimmed_as_sd_csv_does),
+		cmocka_unit_test(csv_record__empty_fields__kept),
+		cmocka_unit_test(csv_record__blank_lines_around__one_row),
+		cmocka_unit_test(csv_record__stray_quote__rejected),
+		cmocka_unit_test(csv_record__unterminated_quote__rejected),
+		cmocka_unit_test(csv_record__nul_byte__rejected),
+		cmocka_unit_test(csv_record__invalid_utf8__rejected),
+		cmocka_unit_test(csv_record__two_rows_or_none__rejected),
+		cmocka_unit_test(csv_record__written_row__reads_as_stream),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

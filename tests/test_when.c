@@ -13,6 +13,9 @@
 
 #define CHICAGO "America/Chicago"
 #define NEW_YORK "America/New_York"
+#define BERLIN "Europe/Berlin"
+#define LORD_HOWE "Australia/Lord_Howe"	/* daylight time: 30 minutes */
+#define KATHMANDU "Asia/Kathmandu"	/* +05:45 */
 #define NOW_CHICAGO 1796139000	/* 2026-12-01T09:30-06:00, a Tuesday */
 
 static sd_day holidays[2];
@@ -120,7 +123,7 @@ assert_span(sd_span sp, int64_t minutes, int days, int bdays, int months)
 static const char *
 span_str(sd_span sp)
 {
-	static char buf[32];
+	static char buf[SD_DURATION_MAX];
 
 	sd_duration_format(&sp, buf);
 	return buf;
@@ -598,6 +601,240 @@ datetime_format__across_dst__zone_offset(void **state)
 	    "2026-03-08T03:00-04:00");
 }
 
+/* Half-hour daylight time: a 30-minute gap and a 30-minute fold. */
+static void
+local_to_utc__half_hour_dst__gap_and_earlier(void **state)
+{
+	sd_time t = 0;
+
+	(void)state;
+	assert_int_equal(sd_local_to_utc(LORD_HOWE, D(2026, 4, 5), 105, &t),
+	    0);
+	assert_int_equal(t, 1775313900);
+	assert_string_equal(dt_format(t, LORD_HOWE), "2026-04-05T01:45+11:00");
+	assert_string_equal(dt_format(t + 1800, LORD_HOWE),
+	    "2026-04-05T01:45+10:30");
+	assert_int_equal(sd_local_to_utc(LORD_HOWE, D(2026, 10, 4), 135, &t),
+	    SD_EGAP);
+	assert_int_equal(sd_local_to_utc(LORD_HOWE, D(2026, 10, 4), 150, &t),
+	    0);
+	assert_int_equal(t, 1791041400);
+}
+
+/* Past the zone file's last transition (2037) its footer rules. */
+static void
+datetime_format__quarter_hour_and_far_future__exact(void **state)
+{
+	(void)state;
+	assert_string_equal(dt_format(1796112900, KATHMANDU),
+	    "2026-12-01T14:00+05:45");
+	assert_string_equal(dt_format(4118144400, CHICAGO),
+	    "2100-07-01T12:00-05:00");
+	assert_string_equal(dt_format(4118932800, LORD_HOWE),
+	    "2100-07-11T06:30+10:30");
+	assert_string_equal(dt_format(4118932800, BERLIN),
+	    "2100-07-10T22:00+02:00");
+}
+
+static const char *const switch_zones[] = { CHICAGO, BERLIN, LORD_HOWE,
+	KATHMANDU };
+#define NZONES (sizeof switch_zones / sizeof switch_zones[0])
+#define NQUARTERS (6 * 96)
+
+struct answer {
+	int rc;
+	sd_time utc;		/* of the wall time */
+	sd_day day;		/* of the instant */
+	int minute, off;
+};
+
+/* Both ways at the k-th quarter-hour of the days the zones change in
+ * 2026. */
+static struct answer
+convert(const char *zone, size_t k)
+{
+	static const int days[6][2] = { { 3, 8 }, { 3, 29 }, { 4, 5 },
+		{ 10, 4 }, { 10, 25 }, { 11, 1 } };
+	sd_day day = D(2026, days[k / 96][0], days[k / 96][1]);
+	int minute = (int)(k % 96) * 15;
+	struct answer a = { 0, 0, 0, 0, 0 };
+
+	a.rc = sd_local_to_utc(zone, day, minute, &a.utc);
+	assert_int_equal(sd_utc_to_local(zone, (sd_time)day * 86400 +
+	    minute * 60, &a.day, &a.minute, &a.off), 0);
+	return a;
+}
+
+static void
+zone_switch__back_and_forth__same_as_alone(void **state)
+{
+	static struct answer alone[NZONES][NQUARTERS];
+	struct answer a, *b;
+
+	(void)state;
+	for (size_t z = 0; z < NZONES; z++)
+		for (size_t k = 0; k < NQUARTERS; k++)
+			alone[z][k] = convert(switch_zones[z], k);
+	for (size_t k = 0; k < NQUARTERS; k++) {
+		for (size_t z = 0; z < NZONES; z++) {
+			a = convert(switch_zones[z], k);
+			b = &alone[z][k];
+			assert_int_equal(a.rc, b->rc);
+			assert_int_equal(a.utc, b->utc);
+			assert_int_equal(a.day, b->day);
+			assert_int_equal(a.minute, b->minute);
+			assert_int_equal(a.off, b->off);
+		}
+	}
+	/* A gap in each: none in Kathmandu. */
+	assert_int_equal(alone[0][96 * 0 + 9].rc, SD_EGAP);	/* 02:15 */
+	assert_int_equal(alone[1][96 * 1 + 9].rc, SD_EGAP);
+	assert_int_equal(alone[2][96 * 3 + 9].rc, SD_EGAP);
+	for (size_t k = 0; k < NQUARTERS; k++)
+		assert_int_equal(alone[3][k].off, 345);
+}
+
+/* Converting in a misspelt zone is an error, not UTC, also once the
+ * zone it misspells has been read. */
+static void
+zone_check__misspelt__refused_not_utc(void **state)
+{
+	sd_time t = 0;
+	sd_day day;
+	int minute, off;
+
+	(void)state;
+	assert_int_equal(sd_zone_check(BERLIN), 0);
+	assert_int_equal(sd_zone_check("Europe/Berlinn"), -1);
+	assert_int_equal(sd_zone_check("europe/berlin"), -1);
+	assert_int_equal(sd_local_to_utc("Europe/Berlinn", D(2026, 12, 1), 600,
+	    &t), -1);
+	assert_int_equal(sd_datetime_parse("2026-12-01T10:00",
+	    "Europe/Berlinn", &t), -1);
+	assert_int_equal(sd_utc_to_local("Europe/Berlinn", NOW_CHICAGO, &day,
+	    &minute, &off), -1);
+	assert_int_equal(off, 0);
+}
+
+static void
+put_tzif_head(FILE *f, unsigned char ntimes)
+{
+	unsigned char h[44] = { 'T', 'Z', 'i', 'f', '2' };
+
+	h[35] = ntimes;		/* big-endian counts from byte 20 */
+	h[39] = 1;		/* one type */
+	h[43] = 4;		/* "-03" */
+	assert_int_equal(fwrite(h, 1, sizeof h, f), sizeof h);
+}
+
+/* A version 2 TZif file: one transition, at 0, to -03 standard time,
+ * then the footer. */
+static void
+write_tzif(const char *path, const char *footer)
+{
+	static const unsigned char type[] = { 0xff, 0xff, 0xd5, 0xd0, 0, 0,
+		'-', '0', '3', 0 };
+	static const unsigned char at0[9];
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	put_tzif_head(f, 0);
+	fwrite(type, 1, sizeof type, f);
+	put_tzif_head(f, 1);
+	fwrite(at0, 1, sizeof at0, f);
+	fwrite(type, 1, sizeof type, f);
+	fprintf(f, "\n%s\n", footer);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A zone directory of a test's own, as $TZDIR, holding name. */
+static void
+tzdir_begin(char *dir, char *path, size_t size, const char *name)
+{
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, size, "%s/%s", dir, name);
+	setenv("TZDIR", dir, 1);
+}
+
+static void
+tzdir_end(const char *dir, const char *path)
+{
+	unsetenv("TZDIR");
+	unlink(path);
+	rmdir(dir);
+}
+
+/* Rules no zone uses today but the format allows: Julian days without
+ * Feb 29 (J60: March 1) and with it (300), and a negative time. */
+static void
+utc_to_local__footer_julian_days__exact(void **state)
+{
+	char dir[] = "/tmp/test_when.XXXXXX", path[64];
+	sd_time t;
+
+	(void)state;
+	tzdir_begin(dir, path, sizeof path, "Rule");
+	write_tzif(path, "<-03>3<-02>,J60/1,300/-1");
+	assert_string_equal(dt_format(-1, "Rule"), "1969-12-31T20:59-03:00");
+	assert_string_equal(dt_format(1803873540, "Rule"),
+	    "2027-03-01T00:59-03:00");
+	assert_string_equal(dt_format(1803873600, "Rule"),
+	    "2027-03-01T02:00-02:00");
+	assert_string_equal(dt_format(1835438400, "Rule"),
+	    "2028-02-29T09:00-03:00");
+	assert_string_equal(dt_format(1835496000, "Rule"),
+	    "2028-03-01T02:00-02:00");
+	assert_string_equal(dt_format(1824685140, "Rule"),
+	    "2027-10-27T22:59-02:00");
+	assert_string_equal(dt_format(1824685200, "Rule"),
+	    "2027-10-27T22:00-03:00");
+	assert_string_equal(dt_format(1856221140, "Rule"),
+	    "2028-10-26T22:59-02:00");
+	assert_string_equal(dt_format(1856221200, "Rule"),
+	    "2028-10-26T22:00-03:00");
+	assert_int_equal(sd_local_to_utc("Rule", D(2027, 3, 1), 90, &t),
+	    SD_EGAP);
+	tzdir_end(dir, path);
+}
+
+/* A zone is read once and kept: its file may go. */
+static void
+utc_to_local__zone_file_removed__still_read(void **state)
+{
+	char dir[] = "/tmp/test_when.XXXXXX", path[64];
+
+	(void)state;
+	tzdir_begin(dir, path, sizeof path, "Gone");
+	write_tzif(path, "<-03>3");
+	assert_string_equal(dt_format(1796155200, "Gone"),
+	    "2026-12-01T17:00-03:00");
+	unlink(path);
+	assert_int_equal(sd_zone_check("Gone"), 0);
+	assert_string_equal(dt_format(1796155200, "Gone"),
+	    "2026-12-01T17:00-03:00");
+	tzdir_end(dir, path);
+}
+
+/* The magic and nothing else passes the check, as it always did, but
+ * converting in that zone is an error, never UTC. */
+static void
+local_to_utc__damaged_zone_file__error_not_utc(void **state)
+{
+	char dir[] = "/tmp/test_when.XXXXXX", path[64];
+	sd_time t;
+	int off;
+
+	(void)state;
+	tzdir_begin(dir, path, sizeof path, "Damaged");
+	write_file(path, "TZif2 and the rest");
+	assert_int_equal(sd_zone_check("Damaged"), 0);
+	assert_int_equal(sd_local_to_utc("Damaged", D(2027, 3, 1), 90, &t),
+	    -1);
+	assert_int_equal(sd_utc_to_local("Damaged", 0, NULL, NULL, &off), -1);
+	assert_int_equal(off, 0);
+	tzdir_end(dir, path);
+}
+
 /* Moments a person types, at 2026-12-01T09:30 in Chicago */
 
 static void
@@ -860,7 +1097,7 @@ duration_format__parsed__reads_back(void **state)
 		"45m", "1h", "1h30m", "2d", "3w", "2bd", "90", "30min", "0m",
 		"1w2d3bd4h5m",
 	};
-	char buf[32];
+	char buf[SD_DURATION_MAX];
 	sd_span a, b;
 
 	(void)state;
@@ -868,8 +1105,30 @@ duration_format__parsed__reads_back(void **state)
 		a = duration(text[i]);
 		sd_duration_format(&a, buf);
 		b = duration(buf);
-		assert_memory_equal(&a, &b, sizeof a);
+		assert_span(b, a.minutes, a.days, a.bdays, a.months);
 	}
+}
+
+/* The longest span the parsers take (every part at its cap) and the
+ * largest and smallest any sd_span holds: printed whole, never cut. */
+static void
+duration_format__largest_and_smallest__whole_text(void **state)
+{
+	static const char *longest = "119999m3660000d3660000bd87839999h59min";
+	sd_span max = { INT64_MAX, INT32_MAX, INT32_MAX, INT32_MAX };
+	sd_span min = { INT64_MIN, INT32_MIN, INT32_MIN, INT32_MIN };
+	sd_span a = span(longest), b;
+
+	(void)state;
+	assert_string_equal(span_str(a), longest);
+	b = span(span_str(a));
+	assert_span(b, a.minutes, a.days, a.bdays, a.months);
+	assert_string_equal(span_str(max), "2147483647m2147483647d"
+	    "2147483647bd153722867280912930h7min");
+	assert_string_equal(span_str(min), "-2147483648m-2147483648d"
+	    "-2147483648bd-153722867280912930h-8min");
+	assert_int_equal(strlen(span_str(min)), SD_DURATION_MAX - 2);
+	assert_string_equal(span_str((sd_span){ 0 }), "0m");
 }
 
 static void
@@ -1138,6 +1397,15 @@ main(void)
 		cmocka_unit_test(datetime_parse__past_year_9999__rejected),
 		cmocka_unit_test(datetime_parse__gap_without_offset__egap),
 		cmocka_unit_test(datetime_format__across_dst__zone_offset),
+		cmocka_unit_test(local_to_utc__half_hour_dst__gap_and_earlier),
+		cmocka_unit_test(
+		    datetime_format__quarter_hour_and_far_future__exact),
+		cmocka_unit_test(zone_switch__back_and_forth__same_as_alone),
+		cmocka_unit_test(zone_check__misspelt__refused_not_utc),
+		cmocka_unit_test(utc_to_local__footer_julian_days__exact),
+		cmocka_unit_test(utc_to_local__zone_file_removed__still_read),
+		cmocka_unit_test(
+		    local_to_utc__damaged_zone_file__error_not_utc),
 		cmocka_unit_test(when_parse__now__clock),
 		cmocka_unit_test(when_parse__day_words__midnight),
 		cmocka_unit_test(when_parse__weekdays__strictly_after_today),
@@ -1156,6 +1424,8 @@ main(void)
 		cmocka_unit_test(span_parse__bare_and_repeated__rejected),
 		cmocka_unit_test(duration_format__spans__canonical),
 		cmocka_unit_test(duration_format__parsed__reads_back),
+		cmocka_unit_test(
+		    duration_format__largest_and_smallest__whole_text),
 		cmocka_unit_test(span_minutes__bdays_or_months__minus_one),
 		cmocka_unit_test(span_add_day__months_then_days_then_bdays),
 		cmocka_unit_test(span_add_time__minutes_only__exact_seconds),
