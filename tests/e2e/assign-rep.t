@@ -1,6 +1,17 @@
 # assign-rep: routing inbound calls and leads (SPEC section 3, issue 5).
 # The clock is 2026-12-01T09:30 (a Tuesday) in America/Chicago.
 
+fixture reps-alice-bob-west reps.csv
+rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
+alice,,,,West,*,,,,,1,yes
+bob,,,,West,*,,,,,1,yes
+EOF
+
+fixture reps-alice-west reps.csv
+rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
+alice,,,,West,*,,,,,1,yes
+EOF
+
 === a known client goes to its owner, by id or else by exact name
 file reps.csv
 rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
@@ -52,11 +63,7 @@ EOF
 exit 0
 
 === an owner away at the call's received time (else now) is skipped
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-bob,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-bob-west
 file clients.csv
 client,name,contact,phone,email,region,industry,rep,stage,created
 c1,Acme,,,,West,,bob,customer,2025-01-01
@@ -210,11 +217,7 @@ EOF
 exit 0
 
 === least-loaded: fewest open follow-ups plus this run's calls
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-bob,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-bob-west
 file followups.csv
 id,client,rep,due,kind,status,source,intent,probability,value,terms,roadblocks,next_step,note,updated
 F1,c7,alice,2026-12-02,meeting,open,M1,,,,,,,,
@@ -243,10 +246,7 @@ file salesdesk.ini
 [assign]
 strategy = least-loaded
 EOF
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-west
 stdin
 client,region
 c1,West
@@ -332,10 +332,7 @@ EOF
 exit 1
 
 === every column passes through in order; rep and reason are filled in place
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-west
 stdin
 note,Rep,client,Region,reason,extra
 "called twice, urgent",,c1,West,,"line one
@@ -354,11 +351,7 @@ EOF
 exit 0
 
 === a new client keeps the rep it got for the rest of the run
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-bob,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-bob-west
 stdin
 client,name,region
 c1,Acme,West
@@ -425,10 +418,7 @@ c3,Crane Co,,,crane@example.com,West,,bob,lead,2026-12-01,
 EOF
 
 === --record appends new clients; the file's rows stay as written
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-west
 file clients.csv
 client,name,contact,phone,email,region,industry,rep,stage,created
 "c1","Acme, Inc.",,,,West,,alice,customer,2026-01-01
@@ -459,10 +449,7 @@ at,client,region,product,rep,reason
 EOF
 
 === --record rewrites clients.csv to give a row an owner, or add a column
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-west
 file clients.csv
 client,name,rep
 "c1","Acme",
@@ -489,10 +476,7 @@ c2,Bolt,alice,,,,West,,lead,2026-12-01
 EOF
 
 === --record appends by the file's own header, extra columns kept
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-west
 file assignments.csv
 rep,at,reason,client,region,product,by
 alice,2026-11-30T10:00-06:00,owner,c0,West,,ann
@@ -512,10 +496,7 @@ alice,2026-12-01T09:30-06:00,round-robin among 1,c1,West,,
 EOF
 
 === a dry run prints the decisions and writes nothing
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-west
 stdin
 client,region
 c1,West
@@ -555,10 +536,7 @@ assign-rep: unknown strategy 'random' (round-robin, least-loaded or first-free)
 EOF
 
 === malformed CSV names its line; nothing is recorded
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,,,,West,*,,,,,1,yes
-EOF
+use reps-alice-west
 file calls.csv
 client,region
 c1,West

@@ -1,5 +1,9 @@
 # contracts: the checksummed store of contracts and sales documents.
 
+fixture doc-first a.txt
+first
+EOF
+
 === add copies the file under a name of its own and prints the row
 file msa.PDF
 hello
@@ -128,9 +132,7 @@ K1,K1-link,not a regular file
 EOF
 
 === verify: a tampered file, a deleted one and an unregistered one; exit 1
-file a.txt
-first
-EOF
+use doc-first
 file b.txt
 second
 EOF
@@ -161,9 +163,7 @@ K2  K2-acme-b.txt  missing
 EOF
 
 === verify: same size, other bytes is still a change
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client acme --title a >/dev/null && printf 'FIRST\n' >contracts/K1-acme-a.txt && contracts verify --no-header
 exit 1
 stdout
@@ -171,9 +171,7 @@ K1,K1-acme-a.txt,changed
 EOF
 
 === cat of a changed file: the bytes, a warning and exit 1
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client acme --title a >/dev/null && printf 'forged\n' >contracts/K1-acme-a.txt && contracts cat K1
 exit 1
 stdout
@@ -184,9 +182,7 @@ contracts: warning: K1: K1-acme-a.txt does not match its recorded sha256: it cha
 EOF
 
 === cat and path of a deleted file: exit 66
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client acme --title a >/dev/null && rm contracts/K1-acme-a.txt && contracts cat K1
 exit 66
 stdout
@@ -196,9 +192,7 @@ run contracts path K1
 exit 66
 
 === the store is private whatever the umask; contracts.csv follows it
-file a.txt
-first
-EOF
+use doc-first
 run umask 000 && contracts add a.txt --client acme --title a >/dev/null && stat -c '%a %n' contracts contracts/* contracts.csv
 stdout
 700 contracts
@@ -231,9 +225,7 @@ contracts: /dev/null: not a regular file
 EOF
 
 === bad values are exit 65, misuse is exit 64, and nothing is written
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client acme --title t --kind flyer
 exit 65
 stderr
@@ -282,9 +274,7 @@ file reps.csv
 rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
 alice,Alice,,,,*,,,,,,yes
 EOF
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client acme --title t --rep mallory
 exit 65
 stderr
@@ -299,9 +289,7 @@ K1,alice
 EOF
 
 === --term counts months and clamps at month ends
-file a.txt
-first
-EOF
+use doc-first
 run for s in 2026-01-01 2026-01-31 2028-01-30 2026-03-15; do contracts add a.txt --client c --title t --starts $s --term 1m --no-header | cut -d, -f10,11; done
 stdout
 2026-01-01,2026-01-31
@@ -319,18 +307,14 @@ signed,2026-07-01,2026-07-01,2026-12-31
 EOF
 
 === dates take a person's words
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client c --title t --signed yesterday --starts today --expires +1y --no-header | cut -d, -f9-11
 stdout
 2026-11-30,2026-12-01,2027-12-01
 EOF
 
 === a dry run prints the row and writes nothing
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client acme --title t -n
 exit 0
 stdout
@@ -437,9 +421,7 @@ file contracts.csv
 note,id,client,title,kind,status,file,sha256,bytes,signed,starts,expires,notice,renewal,rep,added,region
 ,K7,acme,old,contract,draft,K7-a,x,1,,,,,,,2026-01-01,East
 EOF
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client bolt --title new --note hi --no-header
 stdout
 K8,bolt,new,contract,draft,K8-bolt-new.txt,b640e840b19d378660b32fb51ae18d67dccb4a8596a29e7bd72c1b2ae5928f41,6,,,,,,,2026-12-01,hi,
@@ -451,9 +433,7 @@ hi,K8,bolt,new,contract,draft,K8-bolt-new.txt,b640e840b19d378660b32fb51ae18d67dc
 EOF
 
 === ids are never reused after a row is deleted
-file a.txt
-first
-EOF
+use doc-first
 run contracts add a.txt --client a --title a >/dev/null && contracts add a.txt --client a --title b >/dev/null && head -2 contracts.csv >k && mv k contracts.csv && contracts add a.txt --client a --title c --no-header | cut -d, -f1,6
 stdout
 K3,K3-a-c.txt

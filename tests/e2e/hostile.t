@@ -5,6 +5,11 @@
 
 # ---- malformed CSV ---------------------------------------------------------
 
+fixture ini-csv-safe salesdesk.ini
+[output]
+csv_safe = yes
+EOF
+
 === an unterminated quote: 65, line and column
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
@@ -400,10 +405,7 @@ absent meetings.csv
 # characters later are left alone.  Tabs and CRs show as > and ~ below.
 
 === csv_safe: schedule list guards text cells, in csv and tsv
-file salesdesk.ini
-[output]
-csv_safe = yes
-EOF
+use ini-csv-safe
 bytes meetings.csv
 id,rep,client,start,end,kind,location,status,note\nM1,alice,"=HYPERLINK(""http://x"")",2026-12-02T10:00-06:00,2026-12-02T11:00-06:00,meeting,+1 555 0100,scheduled,-2+3\nM2,alice,@SUM(A1),2026-12-02T12:00-06:00,2026-12-02T13:00-06:00,meeting,"\tTab",scheduled,-12.50\nM3,alice,c3,2026-12-02T14:00-06:00,2026-12-02T15:00-06:00,meeting,"\rCR",scheduled,plain = fine\n
 EOF
@@ -433,10 +435,7 @@ M1,alice,@SUM(A1),2026-12-02T10:00-06:00,2026-12-02T11:00-06:00,meeting,+1 555 0
 EOF
 
 === csv_safe: followup due guards text, not the value or probability
-file salesdesk.ini
-[output]
-csv_safe = yes
-EOF
+use ini-csv-safe
 file followups.csv
 id,client,rep,due,kind,status,source,intent,probability,value,terms,roadblocks,next_step,note,updated
 F1,=cmd|calc,alice,2026-12-01,inbound,open,,warm,50,12.50,+net 30,@risk,-call back,=1+1,2026-12-01T09:00-06:00
@@ -451,10 +450,7 @@ F1,2026-12-01,0,alice,'=cmd|calc,,,inbound,warm,50,12.50,'-call back,'=1+1
 EOF
 
 === csv_safe: report sales -o csv guards the keys, not the amounts
-file salesdesk.ini
-[output]
-csv_safe = yes
-EOF
+use ini-csv-safe
 file sales.csv
 date,rep,client,region,product,quantity,amount
 2026-11-02,=rep,@client,+East,-copiers,1,-12.50

@@ -9,6 +9,18 @@
 #   CASE WHEN x >= 0 THEN (2*x + n) / (2*n) ELSE -((2*-x + n) / (2*n)) END
 # and the target periods' first and last days typed in by hand.
 
+fixture sales-this-quarter sales.csv
+date,rep,client,region,product,quantity,amount
+2026-10-01,alice,acme,East,printers,2,1200.00
+2026-10-15,bob,"Bolt, Inc.",West,copiers,1,5000.50
+2026-10-31,alice,"Bolt, Inc.",East,copiers,1,300.25
+2026-11-01,bob,acme,West,printers,3,450.00
+2026-11-16,carol,zenith,East,service,1,2000.00
+2026-11-20,alice,acme,East,printers,-1,-600.00
+2026-11-30,bob,"Bolt, Inc.",West,copiers,1,0.05
+2026-12-01,alice,zenith,East,service,1,100.10
+EOF
+
 === sales by rep: targets prorated, a target without sales, sales without target, refunds
 file sales.csv
 date,rep,client,region,product,quantity,amount
@@ -82,17 +94,7 @@ total,8450.90,25205.48,-16754.58,33.5
 EOF
 
 === sales: a target applies when it names exactly the grouping's rep, region and product
-file sales.csv
-date,rep,client,region,product,quantity,amount
-2026-10-01,alice,acme,East,printers,2,1200.00
-2026-10-15,bob,"Bolt, Inc.",West,copiers,1,5000.50
-2026-10-31,alice,"Bolt, Inc.",East,copiers,1,300.25
-2026-11-01,bob,acme,West,printers,3,450.00
-2026-11-16,carol,zenith,East,service,1,2000.00
-2026-11-20,alice,acme,East,printers,-1,-600.00
-2026-11-30,bob,"Bolt, Inc.",West,copiers,1,0.05
-2026-12-01,alice,zenith,East,service,1,100.10
-EOF
+use sales-this-quarter
 file targets.csv
 period,rep,region,product,target
 2026-Q4,alice,,,9000.00
@@ -210,17 +212,7 @@ total,,1500.15,8684.78,-7184.63,17.3
 EOF
 
 === sales --forecast: run rate to the quarter's end and the weighted open pipeline
-file sales.csv
-date,rep,client,region,product,quantity,amount
-2026-10-01,alice,acme,East,printers,2,1200.00
-2026-10-15,bob,"Bolt, Inc.",West,copiers,1,5000.50
-2026-10-31,alice,"Bolt, Inc.",East,copiers,1,300.25
-2026-11-01,bob,acme,West,printers,3,450.00
-2026-11-16,carol,zenith,East,service,1,2000.00
-2026-11-20,alice,acme,East,printers,-1,-600.00
-2026-11-30,bob,"Bolt, Inc.",West,copiers,1,0.05
-2026-12-01,alice,zenith,East,service,1,100.10
-EOF
+use sales-this-quarter
 file targets.csv
 period,rep,region,product,target
 2026-Q4,alice,,,9000.00
@@ -491,17 +483,7 @@ report: --chart draws text: use -o table, md or html
 EOF
 
 === expenses: against revenue, meetings held and deals won
-file sales.csv
-date,rep,client,region,product,quantity,amount
-2026-10-01,alice,acme,East,printers,2,1200.00
-2026-10-15,bob,"Bolt, Inc.",West,copiers,1,5000.50
-2026-10-31,alice,"Bolt, Inc.",East,copiers,1,300.25
-2026-11-01,bob,acme,West,printers,3,450.00
-2026-11-16,carol,zenith,East,service,1,2000.00
-2026-11-20,alice,acme,East,printers,-1,-600.00
-2026-11-30,bob,"Bolt, Inc.",West,copiers,1,0.05
-2026-12-01,alice,zenith,East,service,1,100.10
-EOF
+use sales-this-quarter
 file expenses.csv
 date,rep,category,amount,note
 2026-10-05,alice,travel,350.00,flight

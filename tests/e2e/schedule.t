@@ -1,11 +1,13 @@
 # schedule(1): the reps' calendars.  Now is Tuesday 2026-12-01 09:30 in
 # Chicago; alice and bruno work in New York, elena in Chicago.
 
-=== add books an entry in the rep's zone and prints it
-file reps.csv
+fixture reps-alice-new-york reps.csv
 rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
 alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
 EOF
+
+=== add books an entry in the rep's zone and prints it
+use reps-alice-new-york
 run schedule add --rep alice --client acme --at 14:00 --kind demo --where "New York" --note "3 MFPs"
 exit 0
 stdout
@@ -18,10 +20,7 @@ M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,demo,New York,schedu
 EOF
 
 === add: an overlap with a live entry is refused, naming it
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M12,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
@@ -35,10 +34,7 @@ schedule: alice is busy 14:00-15:00 with M12 (acme)
 EOF
 
 === add: the buffer keeps a gap after an entry
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M12,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
@@ -73,10 +69,7 @@ run schedule add --rep alice --client beta --at 12:30 --for 1h
 exit 0
 
 === add: travel.csv sets the time between two places, both ways
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file travel.csv
 from,to,minutes
 New York,Newark,45
@@ -103,10 +96,7 @@ M13,alice,beta,2026-12-01T16:00-05:00,2026-12-01T17:00-05:00,meeting,New York
 EOF
 
 === add: two places travel.csv does not list take [schedule] travel
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M12,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,Stamford,scheduled,
@@ -156,10 +146,7 @@ exit 0
 absent nothing
 
 === add: an away entry blocks the calendar and needs no client
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 run schedule add --rep alice --kind away --at "2026-12-02 08:00" --until "2026-12-04 18:00" --note vacation
 exit 0
 stdout
@@ -173,10 +160,7 @@ schedule: alice is away 2026-12-02 08:00-2026-12-04 18:00 (M1: vacation)
 EOF
 
 === add: cancelled entries never block; done and no-show ones do
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,cancelled,
@@ -194,10 +178,7 @@ schedule: alice is busy 10:00-11:00 with M2 (beta)
 EOF
 
 === add --force books anyway, with a warning for each broken rule
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M12,alice,acme,2026-12-01T16:00-05:00,2026-12-01T17:00-05:00,meeting,,scheduled,
@@ -214,10 +195,7 @@ schedule: warning: alice is busy 16:00-17:00 with M12 (acme) (booked anyway: --f
 EOF
 
 === add: a time in the daylight saving gap is refused
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 run schedule add --rep alice --client acme --at "2026-03-08 02:30" --force
 exit 65
 stderr
@@ -227,10 +205,7 @@ absent meetings.csv
 
 === the week clocks spring forward: offsets change, local hours stay
 env SALESDESK_NOW=2026-03-06T15:30
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 run schedule add --rep alice --client acme --at "2026-03-06 16:00" --for 30m >/dev/null && schedule add --rep alice --client beta --at "2026-03-09 09:00" >/dev/null && cat meetings.csv
 exit 0
 stdout
@@ -346,10 +321,7 @@ EOF
 
 === book: a prospect calls at 10:40, the rep is on the road until 14:00
 env SALESDESK_NOW=2026-12-01T09:40
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M7,alice,,2026-12-01T09:00-05:00,2026-12-01T14:00-05:00,away,Stamford,scheduled,on the road
@@ -417,10 +389,7 @@ schedule: unknown rep 'zoe' (not in reps.csv)
 EOF
 
 === move checks the rules again and keeps a person's extra columns
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note,source
 M1,alice,acme,2026-12-01T10:00-05:00,2026-12-01T11:30-05:00,demo,,scheduled,,web
@@ -456,10 +425,7 @@ schedule: no entry 'M9' in meetings.csv
 EOF
 
 === cancel, done and no-show set the status; a cancelled entry frees the time
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
@@ -499,10 +465,7 @@ schedule: dry run: meetings.csv not changed
 EOF
 
 === check: every conflicting pair, exit 1; a clean book exits 0
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file travel.csv
 from,to,minutes
 Newark,New York,45
@@ -564,10 +527,7 @@ stdout
 EOF
 
 === bad input: unknown rep, impossible date, end before start (65)
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 run schedule add --rep zoe --client acme --at 10:00
 exit 65
 stderr
@@ -605,10 +565,7 @@ EOF
 absent meetings.csv
 
 === bad input: a malformed meetings.csv line is reported with its number
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
@@ -684,10 +641,7 @@ M2,alice,beta,2026-12-01T14:00-06:00,2026-12-01T15:00-06:00,meeting,,scheduled,,
 EOF
 
 === several processes booking the same rep at the same minute: one wins
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 run for i in 1 2 3 4 5 6 7 8; do (schedule add --rep alice --client c$i --at "tomorrow 10:00" >/dev/null 2>&1; echo $? >rc.$i) & done; wait; cat rc.* | sort | uniq -c | tr -s ' '; wc -l < meetings.csv
 exit 0
 stdout
@@ -812,10 +766,7 @@ stdout
 EOF
 
 === import: a rep's own calendar becomes away entries that block slots
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 bytes phone.ics
 BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\nBEGIN:VEVENT\r\nUID:dentist-1@phone\r\nDTSTAMP:20261120T120000Z\r\nDTSTART;TZID=America/New_York:20261201T103000\r\nDTEND;TZID=America/New_York:20261201T120000\r\nSUMMARY:Dentist\r\nLOCATION:Main St\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:lunch@phone\r\nDTSTAMP:20261120T120000Z\r\nDTSTART:20261201T180000Z\r\nDURATION:PT1H\r\nSUMMARY:Lunch\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:gone@phone\r\nDTSTAMP:20261120T120000Z\r\nDTSTART:20261202T150000Z\r\nDTEND:20261202T160000Z\r\nSUMMARY:Cancelled\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:old@phone\r\nDTSTAMP:20261120T120000Z\r\nDTSTART:20261101T150000Z\r\nDTEND:20261101T160000Z\r\nSUMMARY:Past\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:off@phone\r\nDTSTAMP:20261120T120000Z\r\nDTSTART;VALUE=DATE:20261203\r\nDTEND;VALUE=DATE:20261204\r\nSUMMARY:Day off\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n
 EOF
@@ -872,10 +823,7 @@ absent meetings.csv
 absent .lock
 
 === add: the book's index follows an edit by hand
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
@@ -914,10 +862,7 @@ schedule: alice is busy 14:00-15:00 with M8 (delta)
 EOF
 
 === add: an index that is old, cut short or garbage is not trusted
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
@@ -948,10 +893,7 @@ M4,alice,delta
 EOF
 
 === cancel and move leave the index describing the book
-file reps.csv
-rep,name,email,phone,region,products,timezone,hours,days,capacity,weight,active
-alice,Alice Moreau,,,East,*,America/New_York,,,,,yes
-EOF
+use reps-alice-new-york
 file meetings.csv
 id,rep,client,start,end,kind,location,status,note
 M1,alice,acme,2026-12-01T14:00-05:00,2026-12-01T15:00-05:00,meeting,,scheduled,
