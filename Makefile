@@ -109,7 +109,7 @@ clean:
 # as NAME-crash-* and fails the target: keep it as
 # tests/fuzz/corpus/NAME/crash-*.  make check replays every corpus file
 # through the same harnesses, built by $(CC) into the sanitizer build.
-FUZZERS      = csv config when money
+FUZZERS      = csv config when money zone
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FZ           = build/fuzz

@@ -788,8 +788,8 @@ add_assignment(struct run *r, const char *const v[NASSIGN])
 	r->nadds++;
 }
 
-/* Now in the rep's zone (the team's for no rep), worked out once per
- * rep: changing zones makes the C library read a zone file. */
+/* Now in the rep's zone (the team's for no rep): the same for every call
+ * of the run, so formatted once per rep rather than once per row. */
 static const char *
 stamp(struct run *r, const sd_rep *rep)
 {

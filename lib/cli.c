@@ -206,6 +206,7 @@ static int
 choose_zone(sd_ctx *ctx, sd_err *e)
 {
 	const char *tz = getenv("TZ");
+	int rc;
 
 	if (tz && *tz == ':')
 		tz++;
@@ -213,7 +214,10 @@ choose_zone(sd_ctx *ctx, sd_err *e)
 		ctx->zone = ctx->cfg.timezone;
 		return 0;
 	}
-	if (sd_zone_check(tz) != 0)
+	if ((rc = sd_zone_check(tz)) == SD_EZONE)
+		return sd_fail(e, EX_CONFIG, "TZ: unreadable zone file for "
+		    "time zone '%s'", tz);
+	if (rc != 0)
 		return sd_fail(e, EX_CONFIG, "TZ: unknown time zone '%s'", tz);
 	ctx->zone = tz;
 	return 0;

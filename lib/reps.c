@@ -128,14 +128,17 @@ static int
 load_zone(struct loading *ld, sd_rep *rep)
 {
 	char *zone = field(ld, C_TIMEZONE);
+	int rc;
 
 	if (*zone == '\0') {
 		free(zone);
 		return 0;
 	}
-	if (sd_zone_check(zone) != 0) {
+	if ((rc = sd_zone_check(zone)) != 0) {
 		free(zone);
-		return bad(ld, C_TIMEZONE, "unknown time zone");
+		return bad(ld, C_TIMEZONE, rc == SD_EZONE ?
+		    "unreadable zone file for time zone" :
+		    "unknown time zone");
 	}
 	rep->zone = zone;
 	return 0;

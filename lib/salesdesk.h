@@ -49,7 +49,7 @@ typedef struct sd_strpool { struct sd_strblock *blocks; } sd_strpool;
 char *sd_strpool_add(sd_strpool *pool, const char *s);
 void  sd_strpool_free(sd_strpool *pool);
 
-/* when.c: dates, datetimes, time zones, durations, periods */
+/* when.c: dates, datetimes, durations, periods (zones: zone.c) */
 typedef int64_t sd_time;	/* seconds since the epoch, UTC */
 typedef int32_t sd_day;		/* days since 1970-01-01 */
 
@@ -93,28 +93,13 @@ int     sd_hhmm_parse(const char *s, int *minutes);
 bool    sd_is_business_day(const sd_calendar *cal, sd_day day);
 sd_day  sd_add_business_days(const sd_calendar *cal, sd_day day, int n);
 
-/* Time zones.  A zone is an IANA name, read from its TZif file under
- * $TZDIR once and kept for the run; NULL is the system's own zone.
- * sd_zone_check returns 0 when the name is known (has a file with the
- * TZif magic) or zone is NULL, else -1.  The conversions fail (-1) in a
- * zone with no file, or one that is damaged past its magic; they never
- * fall back to UTC. */
-int     sd_zone_check(const char *zone);
-/* Local wall time to UTC.  Returns 0, or SD_EGAP when the wall time does
- * not exist (a DST gap); an ambiguous time (fall back) takes the earlier.
- * -1 for a minute outside 0..1439, a year outside 1..9999 or a zone that
- * cannot be read. */
-#define SD_EGAP (-2)
-int     sd_local_to_utc(const char *zone, sd_day day, int minute, sd_time *out);
-/* UTC to local wall time: day, minute of day, offset from UTC in minutes.
- * Any of the three may be NULL.  Returns 0, or -1 when the zone cannot be
- * read: then they are UTC's. */
-int     sd_utc_to_local(const char *zone, sd_time t, sd_day *day, int *minute,
-	int *offset_minutes);
+/* The local day of clk->now in clk->zone (UTC's in a zone that cannot
+ * be read). */
 sd_day  sd_today(const sd_clock *clk);
 
 /* Stored datetime: 2026-12-01T14:00-06:00 (seconds and Z accepted). A value
- * without an offset is read in zone.  Returns 0, -1 (malformed) or SD_EGAP. */
+ * without an offset is read in zone.  Returns 0, -1 (malformed, or a zone
+ * that cannot be read) or SD_EGAP. */
 int     sd_datetime_parse(const char *s, const char *zone, sd_time *out);
 /* Format t as local time in zone with its offset: 2026-12-01T14:00-06:00
  * (in a zone that cannot be read, as UTC: +00:00, still the moment t). */
@@ -166,6 +151,45 @@ void    sd_period_year(sd_day day, int fy_start, char buf[16]);	/* 2026 */
 void    sd_period_quarter(sd_day day, int fy_start, char buf[16]);	/* 2026-Q3 */
 void    sd_period_month(sd_day day, char buf[16]);		/* 2026-07 */
 void    sd_period_week(sd_day day, char buf[16]);		/* 2026-W14 (ISO) */
+
+/* zone.c: time zones.  A zone is an IANA name, read from its TZif file
+ * (RFC 8536) under $TZDIR, else the system's zoneinfo directory, once and
+ * kept for the run; NULL is the system's own zone, left to the C library.
+ * A named zone that cannot be read makes the conversions fail (-1): they
+ * never fall back to UTC. */
+typedef struct sd_zone sd_zone;
+
+#define SD_EGAP (-2)	/* a wall time in a daylight saving gap */
+#define SD_EZONE (-3)	/* a zone file that has the magic, not the rest */
+/* 0 when zone is NULL or names a zone that reads: then it converts for
+ * the rest of the run (while $TZDIR stays).  -1 when no file of that name
+ * has the TZif magic; SD_EZONE when one has but does not read as a zone
+ * (damaged, or counting leap seconds, as the right/ zones do). */
+int     sd_zone_check(const char *zone);
+/* Local wall time to UTC.  Returns 0, or SD_EGAP when the wall time does
+ * not exist (a DST gap); an ambiguous time (fall back) takes the earlier.
+ * -1 for a minute outside 0..1439, a year outside 1..9999 or a zone that
+ * cannot be read. */
+int     sd_local_to_utc(const char *zone, sd_day day, int minute, sd_time *out);
+/* UTC to local wall time: day, minute of day, offset from UTC in minutes.
+ * Any of the three may be NULL.  Returns 0, or -1 when the zone cannot be
+ * read: then they are UTC's. */
+int     sd_utc_to_local(const char *zone, sd_time t, sd_day *day, int *minute,
+	int *offset_minutes);
+
+/* The same on a zone of one's own: the bytes of a TZif file, in memory
+ * (tests and fuzzing).  sd_zone_parse returns 0, or -1 when they do not
+ * read as one. */
+int     sd_zone_parse(const unsigned char *bytes, size_t len, sd_zone **out);
+void    sd_zone_free(sd_zone *z);
+/* The file's transition times, ascending; after the last, its footer's
+ * rule makes the changes. */
+size_t  sd_zone_transitions(const sd_zone *z, const sd_time **at);
+/* Seconds east of UTC at t. */
+int32_t sd_zone_offset(const sd_zone *z, sd_time t);
+/* As sd_local_to_utc: 0, SD_EGAP, or -1 for a minute or year out of range. */
+int     sd_zone_to_utc(const sd_zone *z, sd_day day, int minute,
+	sd_time *out);
 
 /* money.c: amounts in integer minor units (cents) */
 typedef int64_t sd_money;

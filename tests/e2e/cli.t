@@ -66,6 +66,17 @@ stderr
 schedule: TZ: unknown time zone 'America/Chicgo'
 EOF
 
+=== a zone file that cannot be read is refused, not read as UTC
+file Damaged
+TZif2 and the rest
+EOF
+env TZDIR=. TZ=Damaged
+run schedule list
+exit 78
+stderr
+schedule: TZ: unreadable zone file for time zone 'Damaged'
+EOF
+
 === a bad config value names file, section and key: exit 78
 file salesdesk.ini
 [salesdesk]
