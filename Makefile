@@ -34,7 +34,7 @@ bin/%: $(B)/cmd/%.o $(B)/libsalesdesk.a
 	@mkdir -p bin
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(B)/%.o: %.c lib/salesdesk.h | build/.deps
+$(B)/%.o: %.c lib/salesdesk.h lib/internal.h | build/.deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -135,7 +135,7 @@ $(FZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
 		$(LDLIBS)
 
-$(FZ)/lib/%.o: lib/%.c lib/salesdesk.h
+$(FZ)/lib/%.o: lib/%.c lib/salesdesk.h lib/internal.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "salesdesk.h"
+#include "internal.h"
 
 static const char *const key_names[SD_NKEYS] = {
 	[SD_KEY_REP] = "rep", [SD_KEY_REGION] = "region",
@@ -99,19 +100,12 @@ sd_keys_parse(const char *s, unsigned allowed, enum sd_key *keys,
 
 /* Time buckets */
 
-static int64_t
-floor_mod(int64_t a, int64_t b)
-{
-	int64_t m = a % b;
-
-	return m < 0 ? m + b : m;
-}
 
 static sd_day
 month_day(int64_t idx)
 {
-	sd_date d = { (int)((idx - floor_mod(idx, 12)) / 12),
-		(int)floor_mod(idx, 12) + 1, 1 };
+	sd_date d = { (int)((idx - sd_floor_mod(idx, 12)) / 12),
+		(int)sd_floor_mod(idx, 12) + 1, 1 };
 
 	return sd_date_to_day(d);
 }
@@ -124,7 +118,7 @@ month_bucket(sd_day day, int first, int len, sd_day *from, sd_day *to)
 	sd_date d = sd_day_to_date(day);
 	int64_t idx = (int64_t)d.year * 12 + d.month - 1;
 
-	idx -= floor_mod(idx - (first - 1), len);
+	idx -= sd_floor_mod(idx - (first - 1), len);
 	*from = month_day(idx);
 	*to = month_day(idx + len);
 }

@@ -500,7 +500,8 @@ sd_csv_record_parse(sd_csv_record *p, const char *s, size_t len,
 	if (csv_fini(&p->parser, on_field, on_row, f) != 0)
 		return record_fail(p, "unterminated quoted field", e);
 	if (f->rows != 1)
-		return sd_fail(e, EX_DATAERR, "%s", f->rows == 0 ? "no row" :
+		return sd_fail(e, EX_DATAERR, "%s", f->rows == 0 ?
+		    "malformed CSV: no row" :
 		    "malformed CSV: more than one row");
 	if (f->bad)
 		return sd_fail(e, EX_DATAERR, "column %zu: %s",

@@ -154,9 +154,11 @@ void    sd_period_week(sd_day day, char buf[16]);		/* 2026-W14 (ISO) */
 
 /* zone.c: time zones.  A zone is an IANA name, read from its TZif file
  * (RFC 8536) under $TZDIR, else the system's zoneinfo directory, once and
- * kept for the run; NULL is the system's own zone, left to the C library.
- * A named zone that cannot be read makes the conversions fail (-1): they
- * never fall back to UTC. */
+ * kept for the run.  NULL is the system's own zone: $TZ's when it names
+ * one, else /etc/localtime's (UTC when there is none), read the same way;
+ * only a POSIX rule in $TZ is left to the C library.  A named zone that
+ * cannot be read makes the conversions fail (-1): they never fall back to
+ * UTC. */
 typedef struct sd_zone sd_zone;
 
 #define SD_EGAP (-2)	/* a wall time in a daylight saving gap */

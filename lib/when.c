@@ -14,11 +14,10 @@
 #include <strings.h>
 
 #include "salesdesk.h"
+#include "internal.h"
 
 #define YEAR_MIN	1	/* the years a YYYY field can name */
 #define YEAR_MAX	9999
-#define FIRST_DAY	(-719162)	/* 0001-01-01 */
-#define LAST_DAY	2932896		/* 9999-12-31 */
 /* Spans are capped near ten thousand years, so no sum of a span and a
  * date can overflow. */
 #define SPAN_MAX_DAYS	3660000
@@ -28,18 +27,6 @@
 #define TEXT_MAX	64	/* longest moment or period worth reading */
 
 /* Integer helpers */
-
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-static int64_t
-floor_mod(int64_t a, int64_t b)
-{
-	return a - floor_div(a, b) * b;
-}
 
 static const char *
 skip_space(const char *p)
@@ -107,7 +94,7 @@ sd_day
 sd_date_to_day(sd_date d)
 {
 	int64_t y = d.year - (d.month <= 2);
-	int64_t era = floor_div(y, 400);
+	int64_t era = sd_floor_div(y, 400);
 	int64_t yoe = y - era * 400;
 	int64_t doy = (153 * ((d.month + 9) % 12) + 2) / 5 + d.day - 1;
 	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
@@ -120,7 +107,7 @@ sd_date
 sd_day_to_date(sd_day day)
 {
 	int64_t z = (int64_t)day + 719468;
-	int64_t era = floor_div(z, 146097);
+	int64_t era = sd_floor_div(z, 146097);
 	int64_t doe = z - era * 146097;
 	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -136,7 +123,7 @@ sd_day_to_date(sd_day day)
 int
 sd_weekday(sd_day day)
 {
-	return (int)floor_mod((int64_t)day + 3, 7);	/* 1970-01-01: Thu */
+	return (int)sd_floor_mod((int64_t)day + 3, 7); /* 1970-01-01: Thu */
 }
 
 sd_date
@@ -146,8 +133,8 @@ sd_date_add_months(sd_date d, int months)
 	sd_date r;
 	int last;
 
-	r.year = (int)floor_div(idx, 12);
-	r.month = (int)floor_mod(idx, 12) + 1;
+	r.year = (int)sd_floor_div(idx, 12);
+	r.month = (int)sd_floor_mod(idx, 12) + 1;
 	last = sd_days_in_month(r.year, r.month);
 	r.day = d.day < last ? d.day : last;
 	return r;
@@ -187,8 +174,8 @@ sd_date_parse(const char *s, sd_day *out)
 static sd_date
 printable_date(sd_day day)
 {
-	return sd_day_to_date(day < FIRST_DAY ? FIRST_DAY :
-	    day > LAST_DAY ? LAST_DAY : day);
+	return sd_day_to_date(day < SD_FIRST_DAY ? SD_FIRST_DAY :
+	    day > SD_LAST_DAY ? SD_LAST_DAY : day);
 }
 
 static char *
@@ -379,12 +366,12 @@ stamp_time(const struct stamp *st, const char *zone, sd_time *out)
 static int
 storable(const char *zone, sd_time t)
 {
-	sd_day day = (sd_day)floor_div(t, 86400);
+	sd_day day = (sd_day)sd_floor_div(t, 86400);
 
-	if ((day < FIRST_DAY + 2 || day > LAST_DAY - 2) &&
+	if ((day < SD_FIRST_DAY + 2 || day > SD_LAST_DAY - 2) &&
 	    sd_utc_to_local(zone, t, &day, NULL, NULL) != 0)
 		return -1;
-	return day >= FIRST_DAY && day <= LAST_DAY ? 0 : -1;
+	return day >= SD_FIRST_DAY && day <= SD_LAST_DAY ? 0 : -1;
 }
 
 int
@@ -416,8 +403,8 @@ sd_datetime_format(sd_time t, const char *zone, char buf[32])
 
 	sd_utc_to_local(zone, t, NULL, NULL, &off);
 	local = t + (sd_time)off * 60;
-	minute = (int)(floor_mod(local, 86400) / 60);
-	p = put_date(buf, (sd_day)floor_div(local, 86400));
+	minute = (int)(sd_floor_mod(local, 86400) / 60);
+	p = put_date(buf, (sd_day)sd_floor_div(local, 86400));
 	*p++ = 'T';
 	p = put_num(p, minute / 60, 2);
 	*p++ = ':';
@@ -635,7 +622,7 @@ sd_span_add_time(const sd_clock *clk, sd_time t, const sd_span *s,
 		day = sd_span_add_day(clk->cal, day, s, sign);
 		if ((r = sd_local_to_utc(clk->zone, day, minute, &u)) != 0)
 			return r;
-		u += floor_mod(t, 60);
+		u += sd_floor_mod(t, 60);
 	}
 	*out = u + sign * s->minutes * 60;
 	return 0;
@@ -666,7 +653,7 @@ weekday_word(const char *w, sd_day today, sd_day *out)
 		if (sd_streq_ci(w, weekday_names[i][0]) ||
 		    sd_streq_ci(w, weekday_names[i][1])) {
 			*out = today + 1 +
-			    (sd_day)floor_mod(i - sd_weekday(today) - 1, 7);
+			    (sd_day)sd_floor_mod(i - sd_weekday(today) - 1, 7);
 			return 0;
 		}
 	}
@@ -787,7 +774,7 @@ sd_when_parse_day(const char *s, const sd_clock *clk, sd_day *out)
 		return r;
 	else if (sd_utc_to_local(clk->zone, t, &day, NULL, NULL) != 0)
 		return -1;
-	if (day < FIRST_DAY || day > LAST_DAY)
+	if (day < SD_FIRST_DAY || day > SD_LAST_DAY)
 		return -1;	/* no YYYY-MM-DD names it */
 	*out = day;
 	return 0;
@@ -807,8 +794,8 @@ month_index(sd_day day)
 static sd_day
 month_start(int64_t idx)
 {
-	sd_date d = { (int)floor_div(idx, 12), (int)floor_mod(idx, 12) + 1,
-		1 };
+	sd_date d = { (int)sd_floor_div(idx, 12),
+	    (int)sd_floor_mod(idx, 12) + 1, 1 };
 
 	return sd_date_to_day(d);
 }
@@ -820,7 +807,7 @@ block_start(sd_day day, int fy_start, int len)
 {
 	int64_t idx = month_index(day);
 
-	return idx - floor_mod(idx - (fy_start - 1), len);
+	return idx - sd_floor_mod(idx - (fy_start - 1), len);
 }
 
 static int
@@ -977,14 +964,14 @@ sd_period_year(sd_day day, int fy_start, char buf[16])
 {
 	int64_t start = block_start(day, fy_or_january(fy_start), 12);
 
-	*put_year(buf, floor_div(start, 12)) = '\0';
+	*put_year(buf, sd_floor_div(start, 12)) = '\0';
 }
 
 void
 sd_period_quarter(sd_day day, int fy_start, char buf[16])
 {
 	int64_t start = block_start(day, fy_or_january(fy_start), 12);
-	char *p = put_year(buf, floor_div(start, 12));
+	char *p = put_year(buf, sd_floor_div(start, 12));
 
 	*p++ = '-';
 	*p++ = 'Q';

@@ -8,8 +8,9 @@
  * glibc read the file again on every change of zone, and fall back to UTC
  * without a word when it could not.  The answers are glibc's: before the
  * first transition the first standard time type; past the last, the
- * footer's rule for the UTC year.  Zone NULL, the system's own, is left
- * to the C library, whose $TZ we never touch.  None of this is
+ * footer's rule for the UTC year.  Zone NULL, the system's own, is read
+ * the same way from $TZ's zone or /etc/localtime; only a POSIX rule in
+ * $TZ goes to the C library, whose $TZ we never touch.  None of this is
  * thread-safe: the tools convert times in one thread.
  */
 #include <sys/stat.h>
@@ -21,29 +22,12 @@
 #include <unistd.h>
 
 #include "salesdesk.h"
+#include "internal.h"
 
 #define ZONE_DIR	"/usr/share/zoneinfo"	/* glibc's, unless $TZDIR */
 #define ZONE_FILE_MAX	(1 << 20)	/* zone files are a few KiB */
 #define TZ_HEAD		44	/* magic, version, 15 bytes, 6 counts */
 #define TZ_TYPES_MAX	256	/* a transition names its type in a byte */
-/* The widest offsets RFC 8536 allows: the instants of a wall time all lie
- * within them, which is what makes the conversion to UTC exact. */
-#define OFF_MIN		(-89999)
-#define OFF_MAX		93599
-#define FIRST_DAY	(-719162)	/* 0001-01-01 */
-#define LAST_DAY	2932896		/* 9999-12-31 */
-
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-static int64_t
-floor_mod(int64_t a, int64_t b)
-{
-	return a - floor_div(a, b) * b;
-}
 
 /* When the footer's rule changes the clock: a day of the year, and a
  * local time of day that may be negative or past 24 hours. */
@@ -247,7 +231,7 @@ read_types(sd_zone *z, const unsigned char *tt, uint32_t n, int32_t *utoff)
 	z->before = (int32_t)be32(tt);
 	for (uint32_t j = n; j-- > 0;) {
 		utoff[j] = (int32_t)be32(tt + 6 * j);
-		if (utoff[j] < OFF_MIN || utoff[j] > OFF_MAX)
+		if (utoff[j] < SD_OFF_MIN || utoff[j] > SD_OFF_MAX)
 			return false;
 		if (tt[6 * j + 4] == 0)
 			z->before = utoff[j];
@@ -361,9 +345,10 @@ sd_zone_transitions(const sd_zone *z, const sd_time **at)
 static int
 utc_year(int64_t t)
 {
-	int64_t day = floor_div(t, 86400);
+	int64_t day = sd_floor_div(t, 86400);
 
-	day = day < FIRST_DAY ? FIRST_DAY : day > LAST_DAY ? LAST_DAY : day;
+	day = day < SD_FIRST_DAY ? SD_FIRST_DAY :
+	    day > SD_LAST_DAY ? SD_LAST_DAY : day;
 	return sd_day_to_date((sd_day)day).year;
 }
 
@@ -385,7 +370,7 @@ change_at(const struct change *c, int year, int32_t off)
 		day = sd_date_to_day((sd_date){ year, c->month, 1 });
 		/* The first such weekday, then a week on while the month
 		 * lasts: week 5 is the last. */
-		d = (int)floor_mod(c->day - (sd_weekday(day) + 1), 7);
+		d = (int)sd_floor_mod(c->day - (sd_weekday(day) + 1), 7);
 		for (int w = 1; w < c->week &&
 		    d + 7 < sd_days_in_month(year, c->month); w++)
 			d += 7;
@@ -447,8 +432,8 @@ sd_zone_offset(const sd_zone *z, sd_time t)
 static bool
 wall_ok(sd_day day, int minute)
 {
-	return minute >= 0 && minute < 1440 && day >= FIRST_DAY &&
-	    day <= LAST_DAY;
+	return minute >= 0 && minute < 1440 && day >= SD_FIRST_DAY &&
+	    day <= SD_LAST_DAY;
 }
 
 /* wall - off is an instant of the wall time if off is in force then; the
@@ -477,8 +462,8 @@ sd_zone_to_utc(const sd_zone *z, sd_day day, int minute, sd_time *out)
 	if (!wall_ok(day, minute))
 		return -1;
 	wall = (int64_t)day * 86400 + minute * 60;
-	lo = wall - OFF_MAX;
-	hi = wall - OFF_MIN;
+	lo = wall - SD_OFF_MAX;
+	hi = wall - SD_OFF_MIN;
 	try_offset(z, wall, sd_zone_offset(z, lo), &best, &found);
 	for (size_t i = passed(z, lo); i < z->n && z->at[i] <= hi; i++)
 		try_offset(z, wall, z->off[i], &best, &found);
@@ -528,23 +513,24 @@ zone_name_ok(const char *z)
 	return true;
 }
 
-/* A regular file of at most ZONE_FILE_MAX bytes, whole; malloc'd. */
+/* A regular file, whole, or its first ZONE_FILE_MAX bytes: no zone is
+ * that long, so a longer file fails to parse as one.  malloc'd. */
 static unsigned char *
 slurp(const char *path, size_t *len)
 {
 	unsigned char *buf = NULL;
 	struct stat sb;
-	size_t n = 0;
+	size_t n = 0, want;
 	ssize_t got = 0;
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return NULL;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    sb.st_size <= ZONE_FILE_MAX) {
-		buf = sd_xmalloc((size_t)sb.st_size);
-		while (n < (size_t)sb.st_size &&
-		    (got = read(fd, buf + n, (size_t)sb.st_size - n)) > 0)
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		want = sb.st_size < ZONE_FILE_MAX ? (size_t)sb.st_size :
+		    ZONE_FILE_MAX;
+		buf = sd_xmalloc(want + 1);
+		while (n < want && (got = read(fd, buf + n, want - n)) > 0)
 			n += (size_t)got;
 	}
 	close(fd);
@@ -662,6 +648,43 @@ sd_zone_check(const char *zone)
 
 /* The system's zone */
 
+#define LOCALTIME	"/etc/localtime"	/* the C library's default */
+
+/* The machine's own zone, read once like a named one; a missing or
+ * unreadable file is UTC, as the C library takes it. */
+static const sd_zone *
+localtime_zone(void)
+{
+	static const sd_zone utc;	/* no transitions, offset 0 */
+	static sd_zone *local;
+	static bool read;
+	unsigned char *bytes;
+	size_t len;
+
+	if (!read) {
+		read = true;
+		if ((bytes = slurp(LOCALTIME, &len)) != NULL &&
+		    sd_zone_parse(bytes, len, &local) != 0)
+			local = NULL;
+		free(bytes);
+	}
+	return local ? local : &utc;
+}
+
+/* What zone NULL stands for: $TZ when it names a zone, else the
+ * machine's.  NULL for $TZ holding a POSIX rule, left to the C library. */
+static const sd_zone *
+system_zone(void)
+{
+	const char *tz = getenv("TZ");
+
+	if (tz && *tz == ':')
+		tz++;
+	if (tz == NULL || *tz == '\0')
+		return localtime_zone();
+	return zone_get(tz);
+}
+
 static bool
 same_wall(const struct tm *a, const struct tm *b)
 {
@@ -670,9 +693,11 @@ same_wall(const struct tm *a, const struct tm *b)
 	    a->tm_min == b->tm_min && a->tm_sec == b->tm_sec;
 }
 
-/* Through mktime: read the wall time as standard time and as daylight
- * time, and keep what reads back as the same wall time.  None: a gap.
- * Two: a fall back, where the earlier instant wins. */
+/* Through mktime, for a POSIX rule in $TZ: read the wall time as
+ * standard time and as daylight time, and keep what reads back as the
+ * same wall time.  None: a gap.  Two: a fall back, the earlier wins (a
+ * fold between two standard times can read as the later: the rules
+ * have none). */
 static int
 system_to_utc(sd_date d, int minute, sd_time *out)
 {
@@ -723,6 +748,8 @@ sd_local_to_utc(const char *zone, sd_day day, int minute, sd_time *out)
 	if (zone != NULL)
 		return (z = zone_get(zone)) != NULL ?
 		    sd_zone_to_utc(z, day, minute, out) : -1;
+	if ((z = system_zone()) != NULL)
+		return sd_zone_to_utc(z, day, minute, out);
 	if (!wall_ok(day, minute))
 		return -1;
 	return system_to_utc(sd_day_to_date(day), minute, out);
@@ -737,7 +764,8 @@ sd_utc_to_local(const char *zone, sd_time t, sd_day *day, int *minute,
 	int rc = 0;
 
 	if (zone == NULL)
-		off = system_offset(t);
+		off = (z = system_zone()) != NULL ? sd_zone_offset(z, t) :
+		    system_offset(t);
 	else if ((z = zone_get(zone)) != NULL)
 		off = sd_zone_offset(z, t);
 	else
@@ -746,9 +774,9 @@ sd_utc_to_local(const char *zone, sd_time t, sd_day *day, int *minute,
 	 * field can overflow, even for times no calendar reaches. */
 	t += off;
 	if (day)
-		*day = (sd_day)floor_div(t, 86400);
+		*day = (sd_day)sd_floor_div(t, 86400);
 	if (minute)
-		*minute = (int)(floor_mod(t, 86400) / 60);
+		*minute = (int)(sd_floor_mod(t, 86400) / 60);
 	if (offset_minutes)
 		*offset_minutes = (int)(off / 60);
 	return rc;

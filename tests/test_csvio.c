@@ -516,8 +516,8 @@ csv_record__two_rows_or_none__rejected(void **state)
 	assert_record_error("a,b\nc,d\n", 8,
 	    "malformed CSV: more than one row");
 	assert_record_error("a,b\n\"c", 6, "malformed CSV: more than one row");
-	assert_record_error("", 0, "no row");
-	assert_record_error("\r\n\n", 3, "no row");
+	assert_record_error("", 0, "malformed CSV: no row");
+	assert_record_error("\r\n\n", 3, "malformed CSV: no row");
 }
 
 /* The streaming reader and the record agree on a row sd_csv_put_row

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "salesdesk.h"
+#include "internal.h"
 
 #define CHICAGO "America/Chicago"
 #define NEW_YORK "America/New_York"
@@ -292,6 +293,25 @@ utc_to_local__null_zone__original_tz(void **state)
 	assert_string_equal(getenv("TZ"), "Asia/Tokyo");
 }
 
+/* Zone NULL follows $TZ's zone the way a named zone reads, folds
+ * included: Pyongyang went from +08:30 to +09:00 in 2015, and 23:45 on
+ * August 14 came twice; mktime alone gives the later. */
+static void
+local_to_utc__null_zone_fold__earlier(void **state)
+{
+	sd_time t = 0;
+
+	(void)state;
+	setenv("TZ", "Asia/Pyongyang", 1);
+	assert_int_equal(sd_local_to_utc(NULL, D(2015, 8, 14), 23 * 60 + 45,
+	    &t), 0);
+	assert_int_equal(t, 1439563500);
+	assert_int_equal(sd_local_to_utc("Asia/Pyongyang", D(2015, 8, 14),
+	    23 * 60 + 45, &t), 0);
+	assert_int_equal(t, 1439563500);
+	setenv("TZ", "Asia/Tokyo", 1);
+}
+
 /* Half-hour daylight time: a 30-minute gap and a 30-minute fold. */
 static void
 local_to_utc__half_hour_dst__gap_and_earlier(void **state)
@@ -517,12 +537,6 @@ struct diff {
 	size_t zones, checks, bad;
 };
 
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
 static sd_day
 tm_day(const struct tm *tm)
 {
@@ -550,7 +564,7 @@ shown(struct diff *df, bool same)
 static const char *
 iso(int64_t secs, char buf[32])
 {
-	sd_day day = (sd_day)floor_div(secs, 86400);
+	sd_day day = (sd_day)sd_floor_div(secs, 86400);
 	int s = (int)(secs - (int64_t)day * 86400);
 	char date[11];
 
@@ -638,7 +652,7 @@ glibc_to_utc(sd_day day, int minute, time_t *out)
 static void
 check_wall(struct diff *df, int64_t wall)
 {
-	sd_day day = (sd_day)floor_div(wall, 86400);
+	sd_day day = (sd_day)sd_floor_div(wall, 86400);
 	int minute = (int)(wall - (int64_t)day * 86400) / 60, rc, ref;
 	sd_time t = 0;
 	time_t want = 0;
@@ -822,6 +836,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utc_to_local__null_zone__original_tz),
+		cmocka_unit_test(local_to_utc__null_zone_fold__earlier),
 		cmocka_unit_test(zone_check__known_names__accepted),
 		cmocka_unit_test(zone_check__typos_and_paths__rejected),
 		cmocka_unit_test(zone_check__tzdir_without_magic__rejected),

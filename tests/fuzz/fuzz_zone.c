@@ -7,24 +7,16 @@
  * gap; a wall time in a gap has no offset around that reaches it.
  */
 #include "fuzz.h"
+#include "internal.h"
 
-#define OFF_MIN		(-89999)	/* RFC 8536's bounds, as zone.c's */
-#define OFF_MAX		93599
-#define FIRST_DAY	(-719162)	/* 0001-01-01 */
-#define LAST_DAY	2932896		/* 9999-12-31 */
 #define CHANGES_MAX	64	/* transitions looked at, spread evenly */
-
-static int64_t
-floor_div(int64_t a, int64_t b)
-{
-	return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
 
 /* Instants far enough inside years 1..9999 that their wall times are. */
 static bool
 in_range(int64_t t)
 {
-	return t >= (FIRST_DAY + 2) * 86400LL && t < (LAST_DAY - 1) * 86400LL;
+	return t >= (SD_FIRST_DAY + 2) * 86400LL &&
+	    t < (SD_LAST_DAY - 1) * 86400LL;
 }
 
 /* Does the offset in force at at reach the wall time? */
@@ -41,8 +33,8 @@ reaches(const sd_zone *z, int64_t wall, int64_t at)
 static int
 wall_to_utc(const sd_zone *z, int64_t wall, sd_time *back)
 {
-	int64_t start = floor_div(wall, 60) * 60;
-	sd_day day = (sd_day)floor_div(start, 86400);
+	int64_t start = sd_floor_div(wall, 60) * 60;
+	sd_day day = (sd_day)sd_floor_div(start, 86400);
 	int r = sd_zone_to_utc(z, day, (int)(start - day * 86400LL) / 60,
 	    back);
 
@@ -50,8 +42,8 @@ wall_to_utc(const sd_zone *z, int64_t wall, sd_time *back)
 	if (r == 0)
 		FUZZ_CHECK(*back + sd_zone_offset(z, *back) == start);
 	else
-		FUZZ_CHECK(!reaches(z, start, start - OFF_MAX) &&
-		    !reaches(z, start, start - OFF_MIN));
+		FUZZ_CHECK(!reaches(z, start, start - SD_OFF_MAX) &&
+		    !reaches(z, start, start - SD_OFF_MIN));
 	return r;
 }
 
@@ -68,10 +60,10 @@ check_instant(const sd_zone *z, sd_time t)
 	if (!in_range(t))
 		return;
 	off = sd_zone_offset(z, t);
-	FUZZ_CHECK(off >= OFF_MIN && off <= OFF_MAX);
+	FUZZ_CHECK(off >= SD_OFF_MIN && off <= SD_OFF_MAX);
 	r = wall_to_utc(z, t + off, &back);
 	/* The instant the wall minute starts at, if the offset holds then. */
-	first = floor_div(t + off, 60) * 60 - off;
+	first = sd_floor_div(t + off, 60) * 60 - off;
 	if (sd_zone_offset(z, first) == off)
 		FUZZ_CHECK(r == 0 && back <= first);
 }
@@ -138,7 +130,8 @@ check_zone(const sd_zone *z)
 	for (size_t i = 0; i < n; i += step)
 		check_change(z, at[i]);
 	if (n > 0 && in_range(at[n - 1]))
-		last = sd_day_to_date((sd_day)floor_div(at[n - 1], 86400)).year;
+		last = sd_day_to_date((sd_day)sd_floor_div(at[n - 1],
+		    86400)).year;
 	check_year(z, last);
 	check_year(z, last + 1);
 	check_year(z, 2100);
