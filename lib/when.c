@@ -360,17 +360,21 @@ stamp_time(const struct stamp *st, const char *zone, sd_time *out)
 	return 0;
 }
 
-/* Can t be written back?  Its local date in zone must have a YYYY form,
- * or sd_datetime_format would print another moment.  Only the first and
- * last days need the zone. */
+/* Can t be written back?  Its local date in zone, as
+ * sd_datetime_format prints it (from the offset in whole minutes), must
+ * have a YYYY form, or the text would name another moment.  Only the
+ * first and last days need the zone. */
 static int
 storable(const char *zone, sd_time t)
 {
 	sd_day day = (sd_day)sd_floor_div(t, 86400);
+	int off;
 
-	if ((day < SD_FIRST_DAY + 2 || day > SD_LAST_DAY - 2) &&
-	    sd_utc_to_local(zone, t, &day, NULL, NULL) != 0)
-		return -1;
+	if (day < SD_FIRST_DAY + 2 || day > SD_LAST_DAY - 2) {
+		if (sd_utc_to_local(zone, t, NULL, NULL, &off) != 0)
+			return -1;
+		day = (sd_day)sd_floor_div(t + (sd_time)off * 60, 86400);
+	}
 	return day >= SD_FIRST_DAY && day <= SD_LAST_DAY ? 0 : -1;
 }
 

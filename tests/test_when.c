@@ -993,6 +993,24 @@ period_week__year_boundaries__iso(void **state)
 	assert_string_equal(buf, "2026-W14");
 }
 
+/* Chicago's first offset is local mean time, -5:50:36; a moment prints
+ * with -05:50, and that text must read back in year 1 too. */
+static void
+datetime_parse__year_one_mean_time__reads_back(void **state)
+{
+	char buf[32];
+	sd_time t;
+
+	(void)state;
+	assert_int_equal(sd_datetime_parse("0001-01-01T00:00-05:50",
+	    "America/Chicago", &t), 0);
+	assert_int_equal(t, -62135575800);
+	sd_datetime_format(t, "America/Chicago", buf);
+	assert_string_equal(buf, "0001-01-01T00:00-05:50");
+	assert_int_equal(sd_datetime_parse("0000-12-31T23:59-05:50",
+	    "America/Chicago", &t), -1);
+}
+
 int
 main(void)
 {
@@ -1050,6 +1068,8 @@ main(void)
 		cmocka_unit_test(period_parse__out_of_range__rejected),
 		cmocka_unit_test(period_keys__fiscal_year__start_year),
 		cmocka_unit_test(period_week__year_boundaries__iso),
+		cmocka_unit_test(
+		    datetime_parse__year_one_mean_time__reads_back),
 	};
 
 	holidays[0] = D(2026, 12, 25);
