@@ -106,6 +106,7 @@ sales() {
 	report=$wall report_mb=$mb
 	cp "$work/out" "$work/report.out"
 	answers=""
+	command -v taskset >/dev/null 2>&1 && sales_one_processor
 	sales_stdin
 	[ $have_sqlite = 1 ] && sales_sqlite
 	[ $have_mlr = 1 ] && sales_mlr
@@ -127,6 +128,20 @@ agree() {
 		answers="$answers $2 DIFFERS in $(comm -3 "$1.sorted" \
 		    "$work/report.cents" | wc -l) lines;"
 	fi
+}
+
+# The same report on one processor: what the second one adds.
+sales_one_processor() {
+	measure "" taskset -c 0 "$bin/report" -d "$data" sales --by rep,month \
+	    --period 2024-01-01..2026-12-31
+	if cmp -s "$work/out" "$work/report.out"; then
+		same="the same output"
+	else
+		same="DIFFERENT output"
+		answers="$answers the one-processor run DIFFERS;"
+	fi
+	peer "report sales ... on one processor (taskset -c 0)" "$wall" \
+	    "$mb" "$(ratio "$wall" "$report") report" "$same"
 }
 
 # The same report from standard input: the libcsv path, one thread.
