@@ -319,37 +319,26 @@ fast_money(const char *s, size_t len, sd_money *out)
 	return 0;
 }
 
-/* The row's text keys packed into w (each byte shifted into place, so
- * that w is stored a word at a time): their length, or -1 if too long. */
+/* The row's text keys, each with its NUL, packed into w: their length,
+ * or -1 if too long. */
 static int
 memo_key(const struct fast *f, const sd_row *row, uint64_t w[3])
 {
 	const struct run *run = f->run;
-	uint64_t acc = 0;
-	size_t n = 0;
+	unsigned char key[sizeof(uint64_t[3])] = { 0 };
+	size_t n = 0, len;
+	int col;
 
-	w[0] = w[1] = w[2] = 0;
 	for (size_t i = 0; i < run->nkeys; i++) {
-		const unsigned char *p;
-		size_t len;
-		int col;
-
 		if (run->keys[i] >= SD_NTEXT_KEYS)
 			continue;
 		col = f->a->src.col[run->keys[i]];
-		if ((len = row->len[col]) + n + 1 > sizeof(uint64_t[3]))
+		if ((len = row->len[col]) + n + 1 > sizeof key)
 			return -1;
-		p = (const unsigned char *)row->field[col];
-		for (size_t k = 0; k <= len; k++, n++) {	/* and its NUL */
-			acc |= (uint64_t)p[k] << (n % 8 * 8);
-			if (n % 8 == 7) {
-				w[n / 8] = acc;
-				acc = 0;
-			}
-		}
+		memcpy(key + n, row->field[col], len + 1);
+		n += len + 1;
 	}
-	if (n % 8 != 0)
-		w[n / 8] = acc;
+	memcpy(w, key, sizeof key);
 	return (int)n;
 }
 
@@ -410,16 +399,23 @@ fast_row(const struct fast *f, struct share *sh, const sd_row *row)
 	    amount) == 0 ? 0 : -1;
 }
 
+/* A part sums into a copy of its share on its own thread's stack: the
+ * shares side by side would put two threads' counters, written on every
+ * row, in one cache line. */
 static int
 fast_part(sd_scan_part *p, size_t i, void *arg)
 {
 	const struct fast *f = arg;
+	struct share sh = f->share[i];
 	sd_row *row;
 	int got;
 
 	while ((got = sd_scan_next(p, &row)) == 1)
-		if (fast_row(f, &f->share[i], row) != 0)
-			return -1;
+		if (fast_row(f, &sh, row) != 0) {
+			got = -1;
+			break;
+		}
+	f->share[i] = sh;
 	return got;
 }
 

@@ -38,6 +38,12 @@ void *sd_xmalloc(size_t n);
 void *sd_xcalloc(size_t n, size_t size);
 void *sd_xrealloc(void *p, size_t n);
 char *sd_xstrdup(const char *s);
+/* n bytes, zeroed, in cache lines of their own (SD_LINE-aligned, padded to
+ * a multiple of SD_LINE): for what one thread writes on every row while
+ * another works, which must not share a line with anything the other
+ * touches.  free() them. */
+#define SD_LINE 128	/* two lines: processors fetch lines in pairs */
+void *sd_xalloc_lines(size_t n);
 /* Trim ASCII spaces and tabs in place; returns s advanced past leading ones. */
 char *sd_trim(char *s);
 bool  sd_streq_ci(const char *a, const char *b);

@@ -71,7 +71,7 @@ struct sd_scan {
 	off_t size;
 	char **cols;
 	size_t ncols, nparts;
-	sd_scan_part part[SCAN_MAX_PARTS];
+	sd_scan_part *part[SCAN_MAX_PARTS];	/* see sd_xalloc_lines */
 };
 
 enum { ROW, READY, MORE, END, DECLINE };
@@ -141,17 +141,35 @@ special(const unsigned char *b, size_t i)
 #endif
 }
 
-/* Room for field n of a row. */
+/* old (size bytes) moved into cache lines of their own, of size grown. */
+static void *
+regrow(void *old, size_t size, size_t grown)
+{
+	void *p = sd_xalloc_lines(grown);
+
+	if (old != NULL)
+		memcpy(p, old, size);
+	free(old);
+	return p;
+}
+
+/* Room for field n of a row.  The arrays a row is cut into are written
+ * for every field, so each is in cache lines of its own. */
 static void
 room_fields(sd_scan_part *p, size_t n)
 {
+	size_t was = p->ncap;
+
 	if (n < p->ncap)
 		return;
 	while (n >= p->ncap)
 		p->ncap = p->ncap ? p->ncap * 2 : 16;
-	p->cuts = sd_xrealloc(p->cuts, p->ncap * sizeof *p->cuts);
-	p->field = sd_xrealloc(p->field, p->ncap * sizeof *p->field);
-	p->len = sd_xrealloc(p->len, p->ncap * sizeof *p->len);
+	p->cuts = regrow(p->cuts, was * sizeof *p->cuts,
+	    p->ncap * sizeof *p->cuts);
+	p->field = regrow(p->field, was * sizeof *p->field,
+	    p->ncap * sizeof *p->field);
+	p->len = regrow(p->len, was * sizeof *p->len,
+	    p->ncap * sizeof *p->len);
 	p->row.field = p->field;
 	p->row.len = p->len;
 }
@@ -577,9 +595,10 @@ split(sd_scan *s, off_t data, size_t nparts, size_t bufsize)
 		    data + (s->size - data) / (off_t)s->nparts * (off_t)(k + 1),
 		    s->size);
 		hi = hi < lo ? lo : hi;
-		part_init(&s->part[k], s->fd, lo, hi, s->size, bufsize);
-		s->part[k].want = s->ncols;
-		room_fields(&s->part[k], s->ncols);
+		s->part[k] = sd_xalloc_lines(sizeof *s->part[k]);
+		part_init(s->part[k], s->fd, lo, hi, s->size, bufsize);
+		s->part[k]->want = s->ncols;
+		room_fields(s->part[k], s->ncols);
 		lo = hi;
 	}
 }
@@ -609,8 +628,10 @@ sd_scan_close(sd_scan *s)
 {
 	if (s == NULL)
 		return;
-	for (size_t k = 0; k < s->nparts; k++)
-		part_free(&s->part[k]);
+	for (size_t k = 0; k < s->nparts; k++) {
+		part_free(s->part[k]);
+		free(s->part[k]);
+	}
 	for (size_t i = 0; i < s->ncols; i++)
 		free(s->cols[i]);
 	free(s->cols);
@@ -640,7 +661,7 @@ sd_scan_nparts(const sd_scan *s)
 sd_scan_part *
 sd_scan_part_at(sd_scan *s, size_t i)
 {
-	return i < s->nparts ? &s->part[i] : NULL;
+	return i < s->nparts ? s->part[i] : NULL;
 }
 
 struct job {
@@ -658,7 +679,7 @@ run_job(void *arg)
 {
 	struct job *j = arg;
 
-	j->rc = j->fn(&j->s->part[j->k], j->k, j->arg);
+	j->rc = j->fn(j->s->part[j->k], j->k, j->arg);
 	return NULL;
 }
 

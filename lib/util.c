@@ -36,6 +36,14 @@ sd_xrealloc(void *p, size_t n)
 	return checked(realloc(p, n ? n : 1));
 }
 
+void *
+sd_xalloc_lines(size_t n)
+{
+	size_t size = (n / SD_LINE + 1) * SD_LINE;
+
+	return memset(checked(aligned_alloc(SD_LINE, size)), 0, size);
+}
+
 char *
 sd_xstrdup(const char *s)
 {
