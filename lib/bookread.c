@@ -272,26 +272,12 @@ finish_book(sd_book *b)
 	index_away(b);
 }
 
-/* As sd_csv_col compares: case ignored, and the blanks around the cell. */
-static bool
-cell_is(const char *cell, const char *name)
-{
-	size_t n = strlen(name), m;
-
-	while (*cell == ' ' || *cell == '\t')
-		cell++;
-	m = strlen(cell);
-	while (m > 0 && (cell[m - 1] == ' ' || cell[m - 1] == '\t'))
-		m--;
-	return m == n && strncasecmp(cell, name, n) == 0;
-}
-
 /* The first header cell that is name, or -1. */
 static int
 header_col(const sd_row *h, const char *name)
 {
 	for (size_t i = 0; i < h->n; i++)
-		if (cell_is(h->field[i], name))
+		if (sd_csv_header_is(h->field[i], name))
 			return (int)i;
 	return -1;
 }
@@ -312,7 +298,8 @@ columns_of(struct reading *rd, const sd_row *h)
 		if (c < 0)
 			return -1;
 		for (size_t k = (size_t)c + 1; k < h->n; k++)
-			if (cell_is(h->field[k], sd_book_columns[need[i]]))
+			if (sd_csv_header_is(h->field[k],
+			    sd_book_columns[need[i]]))
 				return -1;
 	}
 	return 0;

@@ -408,10 +408,8 @@ sd_csv_colname(const sd_csv *r, size_t i)
 	return i < r->nheader ? r->header[i] : "";
 }
 
-/* Compare a header cell with a name, ignoring case and surrounding
- * spaces of the cell. */
-static bool
-header_is(const char *cell, const char *name)
+bool
+sd_csv_header_is(const char *cell, const char *name)
 {
 	size_t n = strlen(name), m;
 
@@ -427,7 +425,7 @@ int
 sd_csv_col(const sd_csv *r, const char *name)
 {
 	for (size_t i = 0; i < r->nheader; i++)
-		if (header_is(r->header[i], name))
+		if (sd_csv_header_is(r->header[i], name))
 			return (int)i;
 	return -1;
 }
@@ -440,7 +438,7 @@ sd_csv_need(const sd_csv *r, const char *name, int *idx, sd_err *e)
 		return sd_fail_at(e, EX_DATAERR, r->name, 1,
 		    "no column '%s' in the header", name);
 	for (size_t i = (size_t)*idx + 1; i < r->nheader; i++)
-		if (header_is(r->header[i], name))
+		if (sd_csv_header_is(r->header[i], name))
 			return sd_fail_at(e, EX_DATAERR, r->name, 1,
 			    "column '%s' appears twice (columns %d and %zu)",
 			    name, *idx + 1, i + 1);

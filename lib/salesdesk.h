@@ -274,6 +274,8 @@ const char *sd_csv_name(const sd_csv *r);	/* "stdin" for "-" */
 size_t sd_csv_ncols(const sd_csv *r);
 const char *sd_csv_colname(const sd_csv *r, size_t i);
 int  sd_csv_col(const sd_csv *r, const char *name);
+/* Whether a header cell is name, as sd_csv_col compares them. */
+bool sd_csv_header_is(const char *cell, const char *name);
 /* Index of a column that must be there, else EX_DATAERR naming it. */
 int  sd_csv_need(const sd_csv *r, const char *name, int *idx, sd_err *e);
 /* Field idx of row, or "" when idx < 0. */
